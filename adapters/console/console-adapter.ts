@@ -1,0 +1,206 @@
+// The terminal adapter: a real adapter with injectable streams, so anyone can
+// walk the whole loop locally and tests can push lines in and read lines out.
+// It plays every user: /as owner, /as <name>.
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { CoreContext } from '../../src/context.ts';
+import type { Actor } from '../../src/domain.ts';
+import { Dispatcher, type Messenger } from '../../src/dispatcher.ts';
+import { COMMANDS, handleAction, handleCommand, handleSubmit, type Reply } from '../../src/interactions.ts';
+import type { Logger, OutboxMessage } from '../../src/ports.ts';
+import type { FieldErrors, FormView, View } from '../../src/views/view.ts';
+import { renderFormIntro, renderView, safe } from './render.ts';
+
+export const OWNER_ID = 'owner';
+
+interface FormState {
+  form: FormView;
+  values: Record<string, string>;
+  /** Fields still to ask, in order. */
+  queue: string[];
+  errors: FieldErrors;
+}
+
+export interface ConsoleAdapterOptions {
+  ctx: CoreContext;
+  input: Readable;
+  output: Writable;
+  logger: Logger;
+  /** Who is typing at start. */
+  startAs?: string;
+}
+
+export class ConsoleAdapter {
+  private actor: Actor;
+  private readonly buttons = new Map<number, string>();
+  private buttonCounter = 0;
+  private form: FormState | null = null;
+  private readonly inbox = new Map<string, View[]>();
+  readonly dispatcher: Dispatcher;
+
+  constructor(private readonly opts: ConsoleAdapterOptions) {
+    this.actor = this.actorFor(opts.startAs ?? OWNER_ID);
+    const messenger: Messenger = { send: (m) => Promise.resolve(this.deliver(m)) };
+    this.dispatcher = new Dispatcher({ store: opts.ctx.store, clock: opts.ctx.clock, logger: opts.logger, messengers: { console: messenger } });
+  }
+
+  get currentUser(): string {
+    return this.actor.userId;
+  }
+
+  /** Reads lines until the input ends or /quit. */
+  async run(): Promise<void> {
+    const rl = createInterface({ input: this.opts.input, terminal: false });
+    this.prompt();
+    for await (const line of rl) {
+      const keepGoing = await this.handleLine(line);
+      if (!keepGoing) break;
+      this.prompt();
+    }
+    rl.close();
+  }
+
+  private write(text: string): void {
+    this.opts.output.write(text + '\n');
+  }
+
+  private prompt(): void {
+    if (this.form) {
+      const id = this.form.queue[0];
+      const field = this.form.form.fields.find((f) => f.id === id);
+      if (field) {
+        const current = this.form.values[field.id];
+        const error = this.form.errors[field.id];
+        if (error) this.write(`  ! ${safe(error)}`);
+        this.write(`${safe(field.label)} — ${safe(field.hint)}${current ? `\n  [${safe(current)}]` : ''}`);
+      }
+    }
+    this.opts.output.write(`${this.actor.userId}> `);
+  }
+
+  private actorFor(name: string): Actor {
+    const userId = name.trim().toLowerCase();
+    const displayName = userId === OWNER_ID ? this.opts.ctx.policy.ownerName : userId.charAt(0).toUpperCase() + userId.slice(1);
+    return { platform: 'console', userId, displayName };
+  }
+
+  /** Handles one line; false when the session should end. */
+  async handleLine(raw: string): Promise<boolean> {
+    const line = raw.trim();
+    if (this.form && !line.startsWith('/')) {
+      this.answerField(raw);
+    } else if (line === '/cancel' || (this.form && line !== '/quit' && line !== '/exit')) {
+      // Any command leaves an open form; nothing half-typed is sent.
+      this.form = null;
+      this.write('Left the form; nothing was sent.');
+      if (line !== '/cancel') return this.handleLine(raw);
+    } else if (line === '') {
+      return true;
+    } else if (line === '/quit' || line === '/exit') {
+      return false;
+    } else if (line === '/help') {
+      this.help();
+    } else if (line.startsWith('/as')) {
+      this.switchUser(line.slice(3));
+    } else if (/^(\/click\s+)?\d+$/.test(line)) {
+      this.click(Number(line.replace('/click', '').trim()));
+    } else if (line.startsWith('/')) {
+      const [name = '', ...rest] = line.slice(1).split(/\s+/);
+      this.show(handleCommand(this.opts.ctx, this.actor, name, rest.join(' ')));
+    } else {
+      this.write('Commands start with "/": try /find-contact fintech, or /help.');
+    }
+    await this.flushOutbox();
+    return true;
+  }
+
+  private help(): void {
+    this.write(
+      [
+        ...Object.entries(COMMANDS).map(([name, what]) => `  /${name.padEnd(13)} ${what}`),
+        '  /as <name>      Act as someone else: /as owner, /as alice, /as a-new-name',
+        '  <number>        Click the button shown with that number',
+        '  /cancel         Leave a form without sending',
+        '  /quit           Leave',
+      ].join('\n'),
+    );
+  }
+
+  private switchUser(name: string): void {
+    if (!name.trim()) return this.write('Who? For example: /as owner, /as alice');
+    this.actor = this.actorFor(name);
+    this.form = null;
+    this.write(`You are now ${this.actor.displayName}${this.actor.userId === OWNER_ID ? ' (the owner)' : ''}.`);
+    const waiting = this.inbox.get(this.actor.userId) ?? [];
+    this.inbox.delete(this.actor.userId);
+    for (const view of waiting) this.printMessage(view);
+  }
+
+  private click(number: number): void {
+    const action = this.buttons.get(number);
+    if (action === undefined) return this.write(`There is no button [${number}] on screen.`);
+    this.show(handleAction(this.opts.ctx, this.actor, action));
+  }
+
+  private show(reply: Reply): void {
+    switch (reply.type) {
+      case 'show':
+      case 'update':
+      case 'form_done':
+        this.form = null;
+        return this.printView(reply.view);
+      case 'form':
+        this.form = { form: reply.form, values: {}, queue: reply.form.fields.map((f) => f.id), errors: {} };
+        return this.write(renderFormIntro(reply.form));
+      case 'form_errors': {
+        const values = Object.fromEntries(reply.form.fields.map((f) => [f.id, f.value ?? '']));
+        // Ask again only what bounced; everything typed is kept.
+        this.form = { form: reply.form, values, queue: reply.form.fields.filter((f) => reply.errors[f.id]).map((f) => f.id), errors: reply.errors };
+        return this.write('Almost there. A few answers need more before this goes to the owner:');
+      }
+    }
+  }
+
+  private answerField(raw: string): void {
+    const state = this.form;
+    const id = state?.queue[0];
+    if (!state || id === undefined) return;
+    const typed = raw.trim();
+    if (typed !== '') state.values[id] = typed.replace(/\\n/g, '\n');
+    if (!state.values[id]) return this.write('Please type an answer (or /cancel).');
+    state.queue.shift();
+    delete state.errors[id];
+    if (state.queue.length === 0) this.show(handleSubmit(this.opts.ctx, this.actor, state.form.action, state.values));
+  }
+
+  private printView(view: View): void {
+    const { text, buttons } = renderView(view, () => ++this.buttonCounter);
+    for (const b of buttons) this.buttons.set(b.number, b.action);
+    this.write(text);
+  }
+
+  private printMessage(view: View): void {
+    this.write('--- new message ---');
+    this.printView(view);
+  }
+
+  private deliver(m: OutboxMessage): { ref: string } {
+    if (m.recipient === this.actor.userId) {
+      this.printMessage(m.view);
+    } else {
+      const list = this.inbox.get(m.recipient) ?? [];
+      list.push(m.view);
+      this.inbox.set(m.recipient, list);
+      this.write(`(a message is waiting for ${safe(m.recipient)}: /as ${safe(m.recipient)} to read it)`);
+    }
+    return { ref: `console:${m.id}` };
+  }
+
+  private async flushOutbox(): Promise<void> {
+    // Deliver everything due now; the console is its own platform, so it never fails.
+    for (;;) {
+      const { sent } = await this.dispatcher.runOnce();
+      if (sent === 0) return;
+    }
+  }
+}

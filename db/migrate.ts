@@ -1,0 +1,35 @@
+// Numbered migrations, each applied in its own transaction together with the
+// user_version that records it. A database newer than this code is refused.
+import type Database from 'better-sqlite3';
+import * as m0001 from './migrations/0001-initial.ts';
+
+interface Migration {
+  version: number;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m0001];
+export const LATEST_VERSION = MIGRATIONS.length;
+
+export class DatabaseTooNewError extends Error {
+  constructor(path: string, found: number) {
+    super(
+      `The database at ${path} is at schema version ${found}, newer than this intro-broker understands (${LATEST_VERSION}). ` +
+        'Upgrade intro-broker, or restore a backup made by this version.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export function migrate(db: Database.Database, path: string, upTo: number = LATEST_VERSION): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_VERSION) throw new DatabaseTooNewError(path, current);
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > upTo) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

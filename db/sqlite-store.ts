@@ -1,0 +1,507 @@
+// The Store port over better-sqlite3. Every method is one statement or one
+// transaction; callers compose several inside store.transaction().
+import type Database from 'better-sqlite3';
+import type {
+  Contact,
+  DeclineReason,
+  EventRecord,
+  IntroRequest,
+  Member,
+  MemberStatus,
+  Platform,
+  PublicContact,
+  RequestStatus,
+  Strength,
+} from '../src/domain.ts';
+import type {
+  ContactFilter,
+  ContactInput,
+  NewEvent,
+  NewOutboxMessage,
+  OutboxMessage,
+  RequestFilter,
+  SearchPage,
+  Stats,
+  Store,
+} from '../src/ports.ts';
+import type { View } from '../src/views/view.ts';
+import { ftsQuery, looseFtsQuery, searchTokens } from './fts-query.ts';
+import { openDatabase } from './open.ts';
+
+type Row = Record<string, unknown>;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : String(v));
+const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : str(v));
+const num = (v: unknown): number => Number(v);
+const list = (v: unknown): string[] =>
+  typeof v === 'string' && v.length > 0 ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+const joinList = (v: string[] | undefined): string =>
+  (v ?? []).map((s) => s.replaceAll(',', ' ').trim()).filter(Boolean).join(', ');
+
+function toPublicContact(r: Row): PublicContact {
+  return {
+    id: num(r.id),
+    name: str(r.name),
+    title: strOrNull(r.title),
+    company: strOrNull(r.company),
+    location: strOrNull(r.location),
+    tags: list(r.tags),
+    topics: list(r.topics),
+    bio: strOrNull(r.bio),
+    strength: str(r.strength) as Strength,
+  };
+}
+
+function toContact(r: Row): Contact {
+  return {
+    ...toPublicContact(r),
+    email: strOrNull(r.email),
+    phone: strOrNull(r.phone),
+    linkedinUrl: strOrNull(r.linkedin_url),
+    notes: strOrNull(r.notes),
+    vetted: r.vetted === 1,
+    openToIntros: r.open_to_intros === 1,
+    introCap: r.intro_cap === null ? null : num(r.intro_cap),
+    noOptin: r.no_optin === 1,
+    slackUserId: strOrNull(r.slack_user_id),
+    discordUserId: strOrNull(r.discord_user_id),
+    source: str(r.source),
+    importKey: strOrNull(r.import_key),
+    connectedOn: strOrNull(r.connected_on),
+    createdAt: str(r.created_at),
+    updatedAt: str(r.updated_at),
+  };
+}
+
+function toMember(r: Row): Member {
+  return {
+    id: num(r.id),
+    platform: str(r.platform) as Platform,
+    userId: str(r.user_id),
+    displayName: str(r.display_name),
+    status: str(r.status) as MemberStatus,
+    admissionNote: strOrNull(r.admission_note),
+    createdAt: str(r.created_at),
+    updatedAt: str(r.updated_at),
+  };
+}
+
+function toRequest(r: Row): IntroRequest {
+  return {
+    id: num(r.id),
+    memberId: num(r.member_id),
+    contactId: num(r.contact_id),
+    howKnow: str(r.how_know),
+    whyContact: str(r.why_contact),
+    blurb: str(r.blurb),
+    status: str(r.status) as RequestStatus,
+    declineReason: strOrNull(r.decline_reason) as DeclineReason | null,
+    decidedBy: strOrNull(r.decided_by),
+    decidedAt: strOrNull(r.decided_at),
+    createdAt: str(r.created_at),
+    updatedAt: str(r.updated_at),
+  };
+}
+
+function toOutbox(r: Row): OutboxMessage {
+  return {
+    id: num(r.id),
+    dedupeKey: str(r.dedupe_key),
+    platform: str(r.platform) as Platform,
+    recipient: str(r.recipient),
+    kind: str(r.kind),
+    view: JSON.parse(str(r.payload)) as View,
+    attempts: num(r.attempts),
+    status: str(r.status) as 'pending' | 'sent',
+    lastError: strOrNull(r.last_error),
+    ref: strOrNull(r.ref),
+  };
+}
+
+/** Columns a ContactInput may set, with how each value is stored. */
+const CONTACT_COLUMNS: Record<keyof ContactInput, [string, (v: unknown) => unknown]> = {
+  name: ['name', (v) => v],
+  title: ['title', (v) => v ?? null],
+  company: ['company', (v) => v ?? null],
+  location: ['location', (v) => v ?? null],
+  tags: ['tags', (v) => joinList(v as string[])],
+  topics: ['topics', (v) => joinList(v as string[])],
+  bio: ['bio', (v) => v ?? null],
+  email: ['email', (v) => v ?? null],
+  phone: ['phone', (v) => v ?? null],
+  linkedinUrl: ['linkedin_url', (v) => v ?? null],
+  notes: ['notes', (v) => v ?? null],
+  strength: ['strength', (v) => v],
+  vetted: ['vetted', (v) => (v ? 1 : 0)],
+  openToIntros: ['open_to_intros', (v) => (v ? 1 : 0)],
+  introCap: ['intro_cap', (v) => v ?? null],
+  noOptin: ['no_optin', (v) => (v ? 1 : 0)],
+  slackUserId: ['slack_user_id', (v) => v ?? null],
+  discordUserId: ['discord_user_id', (v) => v ?? null],
+  source: ['source', (v) => v],
+  importKey: ['import_key', (v) => v ?? null],
+  connectedOn: ['connected_on', (v) => v ?? null],
+};
+
+function contactColumns(input: Partial<ContactInput>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    const spec = CONTACT_COLUMNS[key as keyof ContactInput];
+    if (spec && value !== undefined) out[spec[0]] = spec[1](value);
+  }
+  return out;
+}
+
+// The search joins the index to its table and ranks with column weights:
+// a match in the name counts most, then company, title, tags and topics.
+const RANK = 'bm25(contacts_fts, 10.0, 4.0, 6.0, 2.0, 3.0, 3.0, 1.0)';
+const SEARCH_SQL = `
+  SELECT c.* FROM contacts_fts
+  JOIN contacts c ON c.id = contacts_fts.rowid
+  WHERE contacts_fts MATCH ? AND c.vetted = 1 AND c.open_to_intros = 1 AND c.removed = 0
+  ORDER BY ${RANK}, c.id
+  LIMIT ? OFFSET ?`;
+
+export class SqliteStore implements Store {
+  private readonly stmts = new Map<string, Database.Statement>();
+
+  constructor(readonly db: Database.Database) {}
+
+  static open(path: string): SqliteStore {
+    return new SqliteStore(openDatabase(path));
+  }
+
+  /** Statements are prepared once and reused; preparing is the slow part. */
+  private q(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  transaction<T>(fn: () => T): T {
+    // IMMEDIATE takes the write lock up front, so two processes cannot both read
+    // "pending" and both decide.
+    if (this.db.inTransaction) return fn();
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  // ── members ────────────────────────────────────────────────────────────
+  findMember(platform: Platform, userId: string): Member | null {
+    const r = this.q('SELECT * FROM members WHERE platform = ? AND user_id = ?').get(platform, userId) as Row | undefined;
+    return r ? toMember(r) : null;
+  }
+
+  getMember(id: number): Member | null {
+    const r = this.q('SELECT * FROM members WHERE id = ?').get(id) as Row | undefined;
+    return r ? toMember(r) : null;
+  }
+
+  saveMember(input: { platform: Platform; userId: string; displayName: string; status: MemberStatus; admissionNote?: string | null; at: string }): Member {
+    const r = this.q(
+      `INSERT INTO members (platform, user_id, display_name, status, admission_note, created_at, updated_at)
+       VALUES (@platform, @userId, @displayName, @status, @note, @at, @at)
+       ON CONFLICT (platform, user_id) DO UPDATE SET
+         display_name = excluded.display_name, status = excluded.status,
+         admission_note = COALESCE(excluded.admission_note, members.admission_note), updated_at = excluded.updated_at
+       RETURNING *`,
+    ).get({ ...input, note: input.admissionNote ?? null }) as Row;
+    return toMember(r);
+  }
+
+  transitionMember(id: number, from: readonly MemberStatus[], to: MemberStatus, at: string): boolean {
+    const marks = from.map(() => '?').join(', ');
+    const res = this.q(`UPDATE members SET status = ?, updated_at = ? WHERE id = ? AND status IN (${marks})`).run(to, at, id, ...from);
+    return res.changes === 1;
+  }
+
+  listMembers(filter: { status?: MemberStatus } = {}): Member[] {
+    const rows = filter.status
+      ? this.q('SELECT * FROM members WHERE status = ? ORDER BY id').all(filter.status)
+      : this.q('SELECT * FROM members ORDER BY id').all();
+    return (rows as Row[]).map(toMember);
+  }
+
+  // ── contacts ───────────────────────────────────────────────────────────
+  getContact(id: number): Contact | null {
+    const r = this.q('SELECT * FROM contacts WHERE id = ? AND removed = 0').get(id) as Row | undefined;
+    return r ? toContact(r) : null;
+  }
+
+  searchContacts(text: string, opts: { limit: number; offset: number }): SearchPage {
+    const tokens = searchTokens(text);
+    const run = (match: string | null): Row[] =>
+      match === null ? [] : (this.q(SEARCH_SQL).all(match, opts.limit + 1, opts.offset) as Row[]);
+    let rows = run(ftsQuery(tokens));
+    if (rows.length === 0 && opts.offset === 0) rows = run(looseFtsQuery(tokens));
+    return { items: rows.slice(0, opts.limit).map(toPublicContact), hasMore: rows.length > opts.limit };
+  }
+
+  insertContact(input: ContactInput, at: string): Contact {
+    const cols = contactColumns(input);
+    const names = Object.keys(cols);
+    const r = this.q(
+      `INSERT INTO contacts (${names.join(', ')}, created_at, updated_at)
+       VALUES (${names.map((n) => '@' + n).join(', ')}, @at, @at) RETURNING *`,
+    ).get({ ...cols, at }) as Row;
+    return toContact(r);
+  }
+
+  updateContact(id: number, patch: Partial<ContactInput>, at: string): Contact {
+    const cols = contactColumns(patch);
+    const names = Object.keys(cols);
+    const sets = [...names.map((n) => `${n} = @${n}`), 'updated_at = @at'].join(', ');
+    const r = this.q(`UPDATE contacts SET ${sets} WHERE id = @id AND removed = 0 RETURNING *`).get({ ...cols, at, id }) as Row | undefined;
+    if (!r) throw new Error(`no contact with id ${id}`);
+    return toContact(r);
+  }
+
+  upsertContactByImportKey(input: ContactInput & { importKey: string }, at: string): 'added' | 'updated' | 'unchanged' {
+    const existing = this.q('SELECT * FROM contacts WHERE import_key = ?').get(input.importKey) as Row | undefined;
+    if (!existing) {
+      this.insertContact(input, at);
+      return 'added';
+    }
+    // Re-imports refresh what the file knows and never touch the owner's curation
+    // (vetted, tags, notes, strength) unless the file says so explicitly.
+    const cols = contactColumns(input);
+    const changed = Object.entries(cols).filter(([k, v]) => existing[k] !== v && !(v === '' && existing[k] === null));
+    if (changed.length === 0) return 'unchanged';
+    const sets = [...changed.map(([k]) => `${k} = @${k}`), 'updated_at = @at', 'removed = 0'].join(', ');
+    this.db.prepare(`UPDATE contacts SET ${sets} WHERE id = @id`).run({ ...Object.fromEntries(changed), at, id: existing.id });
+    return 'updated';
+  }
+
+  listContacts(filter: ContactFilter = {}): Contact[] {
+    const where = ['removed = 0'];
+    const params: unknown[] = [];
+    if (filter.vetted !== undefined) {
+      where.push('vetted = ?');
+      params.push(filter.vetted ? 1 : 0);
+    }
+    if (filter.openToIntros !== undefined) {
+      where.push('open_to_intros = ?');
+      params.push(filter.openToIntros ? 1 : 0);
+    }
+    if (filter.company !== undefined) {
+      where.push("company LIKE ? ESCAPE '\\'");
+      params.push(`%${likeEscape(filter.company)}%`);
+    }
+    if (filter.tag !== undefined) {
+      where.push("(',' || replace(tags, ', ', ',') || ',') LIKE ? ESCAPE '\\'");
+      params.push(`%,${likeEscape(filter.tag)},%`);
+    }
+    if (filter.source !== undefined) {
+      where.push('source = ?');
+      params.push(filter.source);
+    }
+    if (filter.text !== undefined) {
+      const match = ftsQuery(searchTokens(filter.text));
+      if (match === null) return [];
+      where.push('id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)');
+      params.push(match);
+    }
+    if (filter.ids !== undefined) {
+      where.push(`id IN (${filter.ids.map(() => '?').join(', ') || 'NULL'})`);
+      params.push(...filter.ids);
+    }
+    const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
+    const rows = this.db.prepare(`SELECT * FROM contacts WHERE ${where.join(' AND ')} ORDER BY name, id${limit}`).all(...params);
+    return (rows as Row[]).map(toContact);
+  }
+
+  removeContact(id: number, at: string): 'deleted' | 'anonymised' {
+    const used = this.q('SELECT 1 FROM intro_requests WHERE contact_id = ? LIMIT 1').get(id);
+    if (!used) {
+      this.q('DELETE FROM contacts WHERE id = ?').run(id);
+      return 'deleted';
+    }
+    // Requests still point at the contact: keep the name for the history, erase the rest.
+    this.q(
+      `UPDATE contacts SET removed = 1, vetted = 0, open_to_intros = 0, email = NULL, phone = NULL,
+         linkedin_url = NULL, notes = NULL, bio = NULL, slack_user_id = NULL, discord_user_id = NULL,
+         import_key = NULL, updated_at = ? WHERE id = ?`,
+    ).run(at, id);
+    return 'anonymised';
+  }
+
+  // ── requests ───────────────────────────────────────────────────────────
+  insertRequest(input: { memberId: number; contactId: number; howKnow: string; whyContact: string; blurb: string; at: string; expiresAt: string }): IntroRequest {
+    const r = this.q(
+      `INSERT INTO intro_requests (member_id, contact_id, how_know, why_contact, blurb, status, expires_at, created_at, updated_at)
+       VALUES (@memberId, @contactId, @howKnow, @whyContact, @blurb, 'pending', @expiresAt, @at, @at) RETURNING *`,
+    ).get(input) as Row;
+    return toRequest(r);
+  }
+
+  getRequest(id: number): IntroRequest | null {
+    const r = this.q('SELECT * FROM intro_requests WHERE id = ?').get(id) as Row | undefined;
+    return r ? toRequest(r) : null;
+  }
+
+  findOpenRequest(memberId: number, contactId: number): IntroRequest | null {
+    const r = this.q("SELECT * FROM intro_requests WHERE member_id = ? AND contact_id = ? AND status = 'pending'").get(memberId, contactId) as Row | undefined;
+    return r ? toRequest(r) : null;
+  }
+
+  listRequests(filter: RequestFilter = {}): IntroRequest[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.memberId !== undefined) {
+      where.push('member_id = ?');
+      params.push(filter.memberId);
+    }
+    if (filter.contactId !== undefined) {
+      where.push('contact_id = ?');
+      params.push(filter.contactId);
+    }
+    if (filter.status !== undefined) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    return (this.q(`SELECT * FROM intro_requests ${clause} ORDER BY id`).all(...params) as Row[]).map(toRequest);
+  }
+
+  countOpenRequests(memberId: number): number {
+    const r = this.q("SELECT count(*) AS n FROM intro_requests WHERE member_id = ? AND status = 'pending'").get(memberId) as Row;
+    return num(r.n);
+  }
+
+  countContactLoad(contactId: number, since: string): { approved: number; pending: number } {
+    const r = this.q(
+      `SELECT
+         count(*) FILTER (WHERE status = 'approved' AND decided_at >= ?) AS approved,
+         count(*) FILTER (WHERE status = 'pending') AS pending
+       FROM intro_requests WHERE contact_id = ?`,
+    ).get(since, contactId) as Row;
+    return { approved: num(r.approved), pending: num(r.pending) };
+  }
+
+  transitionRequest(
+    id: number,
+    from: readonly RequestStatus[],
+    to: RequestStatus,
+    fields: { at: string; decidedBy?: string; declineReason?: DeclineReason | null },
+  ): boolean {
+    const marks = from.map(() => '?').join(', ');
+    const res = this.q(
+      `UPDATE intro_requests SET status = ?, updated_at = ?,
+         decided_by = COALESCE(?, decided_by), decided_at = CASE WHEN ? IS NULL THEN decided_at ELSE ? END,
+         decline_reason = COALESCE(?, decline_reason)
+       WHERE id = ? AND status IN (${marks})`,
+    ).run(to, fields.at, fields.decidedBy ?? null, fields.decidedBy ?? null, fields.at, fields.declineReason ?? null, id, ...from);
+    return res.changes === 1;
+  }
+
+  // ── events ─────────────────────────────────────────────────────────────
+  appendEvent(e: NewEvent): void {
+    this.q(
+      `INSERT INTO events (at, actor, kind, request_id, member_id, contact_id, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(e.at, e.actor, e.kind, e.requestId ?? null, e.memberId ?? null, e.contactId ?? null, JSON.stringify(e.data ?? {}));
+  }
+
+  listEvents(filter: { requestId?: number; memberId?: number } = {}): EventRecord[] {
+    const rows =
+      filter.requestId !== undefined
+        ? this.q('SELECT * FROM events WHERE request_id = ? ORDER BY id').all(filter.requestId)
+        : filter.memberId !== undefined
+          ? this.q('SELECT * FROM events WHERE member_id = ? ORDER BY id').all(filter.memberId)
+          : this.q('SELECT * FROM events ORDER BY id').all();
+    return (rows as Row[]).map((r) => ({
+      id: num(r.id),
+      at: str(r.at),
+      actor: str(r.actor),
+      kind: str(r.kind),
+      requestId: r.request_id === null ? null : num(r.request_id),
+      memberId: r.member_id === null ? null : num(r.member_id),
+      contactId: r.contact_id === null ? null : num(r.contact_id),
+      data: JSON.parse(str(r.data)) as Record<string, unknown>,
+    }));
+  }
+
+  // ── outbox ─────────────────────────────────────────────────────────────
+  enqueue(msg: NewOutboxMessage): void {
+    // The dedupe key makes a repeated enqueue (a retried handler) a no-op.
+    this.q(
+      `INSERT INTO outbox (dedupe_key, platform, recipient, kind, payload, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+    ).run(msg.dedupeKey, msg.platform, msg.recipient, msg.kind, JSON.stringify(msg.view), msg.at, msg.at);
+  }
+
+  claimDueMessages(now: string, leaseUntil: string, limit: number, platforms: readonly Platform[]): OutboxMessage[] {
+    if (platforms.length === 0) return [];
+    return this.transaction(() => {
+      const marks = platforms.map(() => '?').join(', ');
+      const rows = this.db
+        .prepare(
+          `UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1
+           WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND platform IN (${marks})
+                        ORDER BY next_attempt_at, id LIMIT ?)
+           RETURNING *`,
+        )
+        .all(leaseUntil, now, ...platforms, limit) as Row[];
+      return rows.map(toOutbox).sort((a, b) => a.id - b.id);
+    });
+  }
+
+  markSent(id: number, at: string, ref: string | null): void {
+    this.q("UPDATE outbox SET status = 'sent', sent_at = ?, ref = ?, last_error = NULL WHERE id = ?").run(at, ref, id);
+  }
+
+  markFailed(id: number, error: string, nextAttemptAt: string): void {
+    this.q("UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'").run(error.slice(0, 500), nextAttemptAt, id);
+  }
+
+  listOutbox(filter: { status?: 'pending' | 'sent' } = {}): OutboxMessage[] {
+    const rows = filter.status
+      ? this.q('SELECT * FROM outbox WHERE status = ? ORDER BY id').all(filter.status)
+      : this.q('SELECT * FROM outbox ORDER BY id').all();
+    return (rows as Row[]).map(toOutbox);
+  }
+
+  // ── stats ──────────────────────────────────────────────────────────────
+  stats(since90Days: string): Stats {
+    const c = this.q(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE vetted = 1) AS vetted,
+         count(*) FILTER (WHERE vetted = 1 AND open_to_intros = 1) AS searchable,
+         count(*) FILTER (WHERE open_to_intros = 0) AS opted_out
+       FROM contacts WHERE removed = 0`,
+    ).get() as Row;
+    const members: Stats['members'] = { member: 0, pending: 0, declined: 0, blocked: 0 };
+    for (const r of this.q('SELECT status, count(*) AS n FROM members GROUP BY status').all() as Row[]) {
+      members[str(r.status) as MemberStatus] = num(r.n);
+    }
+    const requests: Stats['requests'] = { pending: 0, approved: 0, declined: 0, withdrawn: 0, expired: 0 };
+    for (const r of this.q('SELECT status, count(*) AS n FROM intro_requests GROUP BY status').all() as Row[]) {
+      requests[str(r.status) as RequestStatus] = num(r.n);
+    }
+    const declines: Stats['declines'] = { not_now: 0, dont_know_contact: 0, dont_know_you: 0 };
+    for (const r of this.q("SELECT decline_reason AS reason, count(*) AS n FROM intro_requests WHERE status = 'declined' GROUP BY decline_reason").all() as Row[]) {
+      if (r.reason !== null) declines[str(r.reason) as DeclineReason] = num(r.n);
+    }
+    const top = this.q(
+      `SELECT c.id, c.name, count(r.id) AS requests, count(r.id) FILTER (WHERE r.status = 'approved') AS approved
+       FROM intro_requests r JOIN contacts c ON c.id = r.contact_id
+       WHERE r.created_at >= ? GROUP BY c.id ORDER BY requests DESC, c.name LIMIT 5`,
+    ).all(since90Days) as Row[];
+    return {
+      contacts: { total: num(c.total), vetted: num(c.vetted), searchable: num(c.searchable), optedOut: num(c.opted_out) },
+      members,
+      requests,
+      declines,
+      topContacts: top.map((r) => ({ contactId: num(r.id), name: str(r.name), requests: num(r.requests), approved: num(r.approved) })),
+    };
+  }
+}
+
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (m) => '\\' + m);
+}

@@ -1,0 +1,101 @@
+// Action ids travel through buttons and modals on every platform. They are short
+// (Discord custom_id ≤ 100 chars), carry only ids, and are decoded strictly:
+// whatever comes back from a platform is checked against the store before use.
+import type { DeclineReason } from './domain.ts';
+
+export type Action =
+  | { type: 'search_page'; page: number; query: string }
+  | { type: 'open_request_form'; contactId: number }
+  | { type: 'submit_request'; contactId: number }
+  | { type: 'approve'; requestId: number }
+  | { type: 'decline'; requestId: number; reason: DeclineReason }
+  | { type: 'withdraw'; requestId: number }
+  | { type: 'open_admission_form' }
+  | { type: 'submit_admission' }
+  | { type: 'admit'; memberId: number }
+  | { type: 'ignore_admission'; memberId: number }
+  | { type: 'block_admission'; memberId: number };
+
+const MAX_ID_LENGTH = 100;
+const REASONS: Record<string, DeclineReason> = { n: 'not_now', c: 'dont_know_contact', y: 'dont_know_you' };
+const REASON_CODES: Record<DeclineReason, string> = { not_now: 'n', dont_know_contact: 'c', dont_know_you: 'y' };
+
+export function encodeAction(a: Action): string {
+  switch (a.type) {
+    case 'search_page': {
+      const head = `ib:sp:${a.page}:`;
+      // The query is cut to fit; a page of a very long query is a rare case.
+      return head + a.query.slice(0, MAX_ID_LENGTH - head.length);
+    }
+    case 'open_request_form':
+      return `ib:or:${a.contactId}`;
+    case 'submit_request':
+      return `ib:sr:${a.contactId}`;
+    case 'approve':
+      return `ib:ap:${a.requestId}`;
+    case 'decline':
+      return `ib:dc:${a.requestId}:${REASON_CODES[a.reason]}`;
+    case 'withdraw':
+      return `ib:wd:${a.requestId}`;
+    case 'open_admission_form':
+      return 'ib:oa';
+    case 'submit_admission':
+      return 'ib:sa';
+    case 'admit':
+      return `ib:ad:${a.memberId}`;
+    case 'ignore_admission':
+      return `ib:ig:${a.memberId}`;
+    case 'block_admission':
+      return `ib:bl:${a.memberId}`;
+  }
+}
+
+function id(s: string | undefined): number | null {
+  if (s === undefined || !/^[1-9][0-9]{0,15}$/.test(s)) return null;
+  const n = Number(s);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** Returns null for anything that is not one of ours, however it was forged. */
+export function decodeAction(raw: string): Action | null {
+  if (typeof raw !== 'string' || raw.length > MAX_ID_LENGTH || !raw.startsWith('ib:')) return null;
+  const [, tag, a, b] = raw.split(':');
+  switch (tag) {
+    case 'sp': {
+      const page = id(a);
+      const prefix = `ib:sp:${a}:`;
+      return page === null ? null : { type: 'search_page', page, query: raw.slice(prefix.length) };
+    }
+    case 'or':
+    case 'sr':
+    case 'ap':
+    case 'wd': {
+      const n = id(a);
+      if (n === null) return null;
+      if (tag === 'or') return { type: 'open_request_form', contactId: n };
+      if (tag === 'sr') return { type: 'submit_request', contactId: n };
+      if (tag === 'ap') return { type: 'approve', requestId: n };
+      return { type: 'withdraw', requestId: n };
+    }
+    case 'dc': {
+      const n = id(a);
+      const reason = b === undefined ? undefined : REASONS[b];
+      return n === null || reason === undefined ? null : { type: 'decline', requestId: n, reason };
+    }
+    case 'oa':
+      return { type: 'open_admission_form' };
+    case 'sa':
+      return { type: 'submit_admission' };
+    case 'ad':
+    case 'ig':
+    case 'bl': {
+      const n = id(a);
+      if (n === null) return null;
+      if (tag === 'ad') return { type: 'admit', memberId: n };
+      if (tag === 'ig') return { type: 'ignore_admission', memberId: n };
+      return { type: 'block_admission', memberId: n };
+    }
+    default:
+      return null;
+  }
+}

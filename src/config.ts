@@ -1,0 +1,138 @@
+// The one place that reads the environment. Everything else receives a Config.
+import { z } from 'zod';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url().optional());
+
+const schema = z.object({
+  DATABASE_PATH: z.string().trim().min(1).default('./data/intro-broker.db'),
+  ACCESS_POLICY: z.enum(['request', 'allowlist', 'open']).default('request'),
+  OWNER_NAME: z.string().trim().min(1).default('the owner'),
+  MAX_OPEN_REQUESTS_PER_MEMBER: positiveInt(3),
+  CONTACT_INTROS_PER_90_DAYS: positiveInt(3),
+  REQUEST_EXPIRY_DAYS: positiveInt(14),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_OWNER_ID: optionalText,
+  SLACK_API_URL: optionalUrl,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText,
+  DISCORD_OWNER_ID: optionalText,
+  DISCORD_GUILD_ID: optionalText,
+  DISCORD_API_URL: optionalUrl,
+});
+
+export type AccessPolicy = 'request' | 'allowlist' | 'open';
+
+export interface Limits {
+  maxOpenRequestsPerMember: number;
+  contactIntrosPer90Days: number;
+  requestExpiryDays: number;
+}
+
+export interface SlackConfig {
+  botToken: string;
+  ownerId: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+  port: number;
+}
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  ownerId: string;
+  guildId?: string;
+  apiUrl?: string;
+}
+
+export interface Config {
+  databasePath: string;
+  accessPolicy: AccessPolicy;
+  ownerName: string;
+  limits: Limits;
+  logLevel: string;
+  slack?: SlackConfig;
+  discord?: DiscordConfig;
+}
+
+/** A configuration problem, phrased as one line per variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+function describe(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
+  const name = String(issue.path[0] ?? 'configuration');
+  const got = env[name];
+  // Secrets (tokens) are never echoed back, only named.
+  const shown = got === undefined || /TOKEN|SECRET/.test(name) ? '' : ` (got "${got}")`;
+  return `${name}: ${issue.message}${shown}`;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => describe(i, env)));
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  const slackSet = e.SLACK_BOT_TOKEN ?? e.SLACK_APP_TOKEN ?? e.SLACK_SIGNING_SECRET ?? e.SLACK_OWNER_ID;
+  let slack: SlackConfig | undefined;
+  if (slackSet !== undefined) {
+    if (!e.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required when Slack is configured (starts with xoxb-)');
+    if (!e.SLACK_OWNER_ID) problems.push('SLACK_OWNER_ID: required when Slack is configured (the owner\'s Slack user id, like U0123ABCD)');
+    if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET)
+      problems.push('SLACK_SIGNING_SECRET: required for HTTP mode, or set SLACK_APP_TOKEN (xapp-…) for Socket Mode');
+    if (e.SLACK_BOT_TOKEN && e.SLACK_OWNER_ID) {
+      slack = { botToken: e.SLACK_BOT_TOKEN, ownerId: e.SLACK_OWNER_ID, port: e.PORT };
+      if (e.SLACK_SIGNING_SECRET) slack.signingSecret = e.SLACK_SIGNING_SECRET;
+      if (e.SLACK_APP_TOKEN) slack.appToken = e.SLACK_APP_TOKEN;
+      if (e.SLACK_API_URL) slack.apiUrl = e.SLACK_API_URL;
+    }
+  }
+
+  const discordSet = e.DISCORD_TOKEN ?? e.DISCORD_APPLICATION_ID ?? e.DISCORD_OWNER_ID;
+  let discord: DiscordConfig | undefined;
+  if (discordSet !== undefined) {
+    if (!e.DISCORD_TOKEN) problems.push('DISCORD_TOKEN: required when Discord is configured (the bot token)');
+    if (!e.DISCORD_APPLICATION_ID) problems.push('DISCORD_APPLICATION_ID: required when Discord is configured');
+    if (!e.DISCORD_OWNER_ID) problems.push("DISCORD_OWNER_ID: required when Discord is configured (the owner's Discord user id)");
+    if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID && e.DISCORD_OWNER_ID) {
+      discord = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, ownerId: e.DISCORD_OWNER_ID };
+      if (e.DISCORD_GUILD_ID) discord.guildId = e.DISCORD_GUILD_ID;
+      if (e.DISCORD_API_URL) discord.apiUrl = e.DISCORD_API_URL;
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const config: Config = {
+    databasePath: e.DATABASE_PATH,
+    accessPolicy: e.ACCESS_POLICY,
+    ownerName: e.OWNER_NAME,
+    limits: {
+      maxOpenRequestsPerMember: e.MAX_OPEN_REQUESTS_PER_MEMBER,
+      contactIntrosPer90Days: e.CONTACT_INTROS_PER_90_DAYS,
+      requestExpiryDays: e.REQUEST_EXPIRY_DAYS,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+  if (slack) config.slack = slack;
+  if (discord) config.discord = discord;
+  return config;
+}

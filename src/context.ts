@@ -1,0 +1,89 @@
+// What every use case receives: the store, the clock and the owner's policy.
+import type { AccessPolicy, Limits } from './config.ts';
+import type { Actor, Member, Platform } from './domain.ts';
+import { actorKey } from './domain.ts';
+import { DomainError } from './errors.ts';
+import type { Clock, Store } from './ports.ts';
+
+export interface Policy {
+  accessPolicy: AccessPolicy;
+  ownerName: string;
+  limits: Limits;
+  /** The owner's user id on each platform the bot runs on. */
+  owners: Partial<Record<Platform, string>>;
+}
+
+export interface CoreContext {
+  store: Store;
+  clock: Clock;
+  policy: Policy;
+}
+
+export type Role =
+  | { kind: 'owner' }
+  | { kind: 'member'; member: Member }
+  | { kind: 'pending'; member: Member }
+  | { kind: 'declined'; member: Member }
+  | { kind: 'blocked'; member: Member }
+  | { kind: 'stranger' };
+
+export const nowIso = (ctx: CoreContext): string => ctx.clock.now().toISOString();
+
+export function daysFrom(ctx: CoreContext, days: number): string {
+  return new Date(ctx.clock.now().getTime() + days * 86_400_000).toISOString();
+}
+
+export function isOwner(ctx: CoreContext, actor: Actor): boolean {
+  const owner = ctx.policy.owners[actor.platform];
+  return owner !== undefined && owner === actor.userId;
+}
+
+/** Who the actor is to this network. Under the `open` policy anyone not blocked is a member. */
+export function roleOf(ctx: CoreContext, actor: Actor): Role {
+  if (isOwner(ctx, actor)) return { kind: 'owner' };
+  const member = ctx.store.findMember(actor.platform, actor.userId);
+  if (member) {
+    if (member.status !== 'member' && ctx.policy.accessPolicy === 'open' && member.status !== 'blocked') {
+      return { kind: 'member', member: admitOpen(ctx, actor) };
+    }
+    return { kind: member.status, member };
+  }
+  if (ctx.policy.accessPolicy === 'open') return { kind: 'member', member: admitOpen(ctx, actor) };
+  return { kind: 'stranger' };
+}
+
+function admitOpen(ctx: CoreContext, actor: Actor): Member {
+  return ctx.store.transaction(() => {
+    const at = nowIso(ctx);
+    const member = ctx.store.saveMember({ platform: actor.platform, userId: actor.userId, displayName: nameOf(actor), status: 'member', at });
+    ctx.store.appendEvent({ at, actor: 'system', kind: 'member.admitted', memberId: member.id, data: { policy: 'open' } });
+    return member;
+  });
+}
+
+export function nameOf(actor: Actor): string {
+  return actor.displayName?.trim() || actor.userId;
+}
+
+/** The member behind the actor, or a kind refusal that says what they can do. */
+export function requireMember(ctx: CoreContext, actor: Actor): Member {
+  const role = roleOf(ctx, actor);
+  switch (role.kind) {
+    case 'member':
+      return role.member;
+    case 'owner':
+      throw new DomainError('not_member', 'You own this network: your contacts are yours to introduce directly.');
+    case 'pending':
+      throw new DomainError('not_member', `Your request to join is waiting for ${ctx.policy.ownerName}. You'll hear back here.`);
+    case 'declined':
+    case 'blocked':
+    case 'stranger':
+      throw new DomainError('not_member', `Only members of ${ctx.policy.ownerName}'s network can do that.`);
+  }
+}
+
+export function requireOwner(ctx: CoreContext, actor: Actor): void {
+  if (!isOwner(ctx, actor)) throw new DomainError('not_owner', `Only ${ctx.policy.ownerName} can do that.`);
+}
+
+export const who = actorKey;

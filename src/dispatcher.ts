@@ -1,0 +1,95 @@
+// Delivers the outbox. Messages were written in the same transaction as the
+// change that caused them; here they are leased, sent through the platform's
+// Messenger, and marked sent. A failure backs off and retries; a crash lets the
+// lease run out and the message goes again. Nothing is dropped.
+import type { Platform } from './domain.ts';
+import type { Clock, Logger, OutboxMessage, Store } from './ports.ts';
+
+export interface Messenger {
+  /** Sends a message; returns a platform reference (e.g. channel and ts) for later updates. */
+  send(message: OutboxMessage): Promise<{ ref?: string }>;
+}
+
+/** Thrown by a Messenger when a send should be tried again later. */
+export class DeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+const LEASE_MS = 60_000;
+const BASE_BACKOFF_MS = 5_000;
+const MAX_BACKOFF_MS = 3_600_000;
+
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+export class Dispatcher {
+  private running: Promise<{ sent: number; failed: number }> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly deps: {
+      store: Store;
+      clock: Clock;
+      logger: Logger;
+      messengers: Partial<Record<Platform, Messenger>>;
+    },
+  ) {}
+
+  /** One pass over what is due. Concurrent calls share the pass in flight. */
+  runOnce(limit = 25): Promise<{ sent: number; failed: number }> {
+    this.running ??= this.pass(limit).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async pass(limit: number): Promise<{ sent: number; failed: number }> {
+    const { store, clock, logger, messengers } = this.deps;
+    const now = clock.now();
+    const platforms = Object.keys(messengers) as Platform[];
+    const due = store.claimDueMessages(now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), limit, platforms);
+    let sent = 0;
+    let failed = 0;
+    for (const msg of due) {
+      const messenger = messengers[msg.platform];
+      if (!messenger) continue;
+      try {
+        const { ref } = await messenger.send(msg);
+        store.markSent(msg.id, clock.now().toISOString(), ref ?? null);
+        sent++;
+      } catch (err) {
+        failed++;
+        const wait = err instanceof DeliveryError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoffMs(msg.attempts);
+        const reason = err instanceof Error ? err.message : String(err);
+        store.markFailed(msg.id, reason, new Date(clock.now().getTime() + wait).toISOString());
+        // Only ids and kinds are logged: the message body may hold private words.
+        logger.warn({ outboxId: msg.id, kind: msg.kind, platform: msg.platform, attempts: msg.attempts, retryInMs: wait, reason }, 'delivery failed; will retry');
+      }
+    }
+    return { sent, failed };
+  }
+
+  /** Polls until stopped. Errors are logged, never thrown into the timer. */
+  start(intervalMs = 2_000): void {
+    const tick = () => {
+      this.runOnce()
+        .catch((err: unknown) => this.deps.logger.error({ err }, 'outbox pass failed'))
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, intervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,117 @@
+// Every way a platform can reach the core: a command, a button click, a form
+// submit. Adapters translate their payloads into these calls and render the
+// Reply; no rule lives in an adapter.
+import { decodeAction } from './actions.ts';
+import type { Actor } from './domain.ts';
+import type { CoreContext } from './context.ts';
+import { DomainError } from './errors.ts';
+import { decideAdmission, requestAdmission } from './use-cases/admission.ts';
+import { decideIntro } from './use-cases/decide-intro.ts';
+import { getStats, intros, withdrawRequest } from './use-cases/my-requests.ts';
+import { searchContacts } from './use-cases/search-contacts.ts';
+import { openRequestForm, submitIntroRequest } from './use-cases/submit-intro-request.ts';
+import { admissionFormView } from './views/forms.ts';
+import { errorView, message } from './views/notices.ts';
+import type { FieldErrors, FormView, View } from './views/view.ts';
+import { roleOf } from './context.ts';
+
+export type Reply =
+  /** Show this to the actor only (ephemeral where the platform can). */
+  | { type: 'show'; view: View }
+  /** Replace the message the clicked button was in. */
+  | { type: 'update'; view: View }
+  /** Open this form (a modal). */
+  | { type: 'form'; form: FormView }
+  /** The form bounced: show these errors next to the fields, keep what was typed. */
+  | { type: 'form_errors'; form: FormView; errors: FieldErrors }
+  /** The form was accepted: close it and show this. */
+  | { type: 'form_done'; view: View };
+
+export const COMMANDS = {
+  'find-contact': 'Search the vetted contacts: /find-contact <words>',
+  intros: 'Your intro requests (the owner: what is waiting for you)',
+  stats: "The network's figures (owner only)",
+} as const;
+export type CommandName = keyof typeof COMMANDS;
+
+const refusal = (err: unknown): View => {
+  if (err instanceof DomainError) return errorView(err.message);
+  throw err;
+};
+
+export function handleCommand(ctx: CoreContext, actor: Actor, name: string, text: string): Reply {
+  try {
+    switch (name) {
+      case 'find-contact':
+        return { type: 'show', view: searchContacts(ctx, actor, text) };
+      case 'intros':
+        return { type: 'show', view: intros(ctx, actor) };
+      case 'stats':
+        return { type: 'show', view: getStats(ctx, actor) };
+      default:
+        return { type: 'show', view: message(`I don't know the command /${name}.`, 'Try /find-contact <words> or /intros.') };
+    }
+  } catch (err) {
+    return { type: 'show', view: refusal(err) };
+  }
+}
+
+const STALE = message('That button is no longer valid. Run the command again for a fresh one.');
+
+export function handleAction(ctx: CoreContext, actor: Actor, actionId: string): Reply {
+  const action = decodeAction(actionId);
+  if (!action) return { type: 'show', view: STALE };
+  try {
+    switch (action.type) {
+      case 'search_page':
+        return { type: 'update', view: searchContacts(ctx, actor, action.query, action.page) };
+      case 'open_request_form':
+        return { type: 'form', form: openRequestForm(ctx, actor, action.contactId) };
+      case 'approve':
+        return { type: 'update', view: decideIntro(ctx, actor, action.requestId, { kind: 'approve' }).card };
+      case 'decline':
+        return { type: 'update', view: decideIntro(ctx, actor, action.requestId, { kind: 'decline', reason: action.reason }).card };
+      case 'withdraw':
+        return { type: 'update', view: withdrawRequest(ctx, actor, action.requestId) };
+      case 'open_admission_form': {
+        const role = roleOf(ctx, actor);
+        if (role.kind !== 'stranger' || ctx.policy.accessPolicy !== 'request') {
+          return { type: 'show', view: message(role.kind === 'pending' ? `Your request to join is already with ${ctx.policy.ownerName}.` : 'There is nothing to ask: you cannot join this way.') };
+        }
+        return { type: 'form', form: admissionFormView(ctx.policy.ownerName) };
+      }
+      case 'admit':
+        return { type: 'update', view: decideAdmission(ctx, actor, action.memberId, 'admit').card };
+      case 'ignore_admission':
+        return { type: 'update', view: decideAdmission(ctx, actor, action.memberId, 'ignore').card };
+      case 'block_admission':
+        return { type: 'update', view: decideAdmission(ctx, actor, action.memberId, 'block').card };
+      case 'submit_request':
+      case 'submit_admission':
+        return { type: 'show', view: STALE };
+    }
+  } catch (err) {
+    // A refusal is shown to the clicker only; the message they clicked stays as it was.
+    return { type: 'show', view: refusal(err) };
+  }
+}
+
+export function handleSubmit(ctx: CoreContext, actor: Actor, formAction: string, values: Record<string, string>): Reply {
+  const action = decodeAction(formAction);
+  try {
+    if (action?.type === 'submit_request') {
+      const result = submitIntroRequest(ctx, actor, action.contactId, values);
+      return result.ok ? { type: 'form_done', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
+    }
+    if (action?.type === 'submit_admission') {
+      const result = requestAdmission(ctx, actor, values);
+      if (result.ok) return { type: 'form_done', view: result.view };
+      const form = admissionFormView(ctx.policy.ownerName);
+      form.fields = form.fields.map((f) => (values[f.id] !== undefined ? { ...f, value: values[f.id] } : f));
+      return { type: 'form_errors', form, errors: result.errors };
+    }
+    return { type: 'form_done', view: STALE };
+  } catch (err) {
+    return { type: 'form_done', view: refusal(err) };
+  }
+}

@@ -1,0 +1,116 @@
+// Strangers ask to be admitted (under the `request` policy); the owner admits,
+// ignores, or answers "I don't know you", which blocks.
+import { z } from 'zod';
+import type { Actor, Member } from '../domain.ts';
+import { type CoreContext, nameOf, nowIso, requireOwner, roleOf, who } from '../context.ts';
+import { DomainError, notFound } from '../errors.ts';
+import { cleanText } from '../rules/text.ts';
+import { admissionCard, decidedAdmissionCard } from '../views/cards.ts';
+import { ADMISSION_LIMITS } from '../views/forms.ts';
+import { admissionDecisionNotice } from '../views/notices.ts';
+import type { FieldErrors, View } from '../views/view.ts';
+
+const admissionSchema = z.object({
+  howKnow: z.string().transform(cleanText).pipe(z.string().min(ADMISSION_LIMITS.howKnow.min, 'A little more, please: where you met or worked together, and when.').max(ADMISSION_LIMITS.howKnow.max)),
+  why: z.string().transform(cleanText).pipe(z.string().min(ADMISSION_LIMITS.why.min, 'A sentence or two on what you hope to find, please.').max(ADMISSION_LIMITS.why.max)),
+});
+
+export type AdmissionResult = { ok: true; view: View } | { ok: false; errors: FieldErrors };
+
+export function requestAdmission(ctx: CoreContext, actor: Actor, values: Record<string, string>): AdmissionResult {
+  const role = roleOf(ctx, actor);
+  const owner = ctx.policy.ownerName;
+  if (role.kind === 'owner' || role.kind === 'member') throw new DomainError('conflict', `You're already in ${owner}'s network.`);
+  if (role.kind === 'pending') throw new DomainError('conflict', `Your request to join is already with ${owner}.`);
+  if (role.kind === 'blocked' || role.kind === 'declined' || ctx.policy.accessPolicy !== 'request') {
+    throw new DomainError('not_member', `${owner} isn't adding people to their network this way.`);
+  }
+  const parsed = admissionSchema.safeParse({ howKnow: values.howKnow ?? '', why: values.why ?? '' });
+  if (!parsed.success) {
+    return { ok: false, errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
+  }
+  const ownerId = ctx.policy.owners[actor.platform];
+  if (ownerId === undefined) throw new DomainError('unavailable', 'This bot has no owner configured for this platform yet.');
+  return ctx.store.transaction(() => {
+    const at = nowIso(ctx);
+    const member = ctx.store.saveMember({
+      platform: actor.platform,
+      userId: actor.userId,
+      displayName: nameOf(actor),
+      status: 'pending',
+      admissionNote: JSON.stringify(parsed.data),
+      at,
+    });
+    ctx.store.appendEvent({ at, actor: who(actor), kind: 'admission.requested', memberId: member.id });
+    ctx.store.enqueue({
+      dedupeKey: `admission:${member.id}:${at}:owner`,
+      platform: actor.platform,
+      recipient: ownerId,
+      kind: 'owner.admission_card',
+      view: admissionCard(member),
+      at,
+    });
+    return { ok: true as const, view: { summary: 'Asked to join', blocks: [{ kind: 'text' as const, text: `Thanks. Your request to join is with ${owner}; you'll hear back here.` }] } };
+  });
+}
+
+export type AdmissionDecision = 'admit' | 'ignore' | 'block';
+
+/** Exactly one decision wins; a second click sees the card as it now stands. */
+export function decideAdmission(ctx: CoreContext, actor: Actor, memberId: number, decision: AdmissionDecision): { card: View; changed: boolean } {
+  requireOwner(ctx, actor);
+  return ctx.store.transaction(() => {
+    const member = ctx.store.getMember(memberId);
+    if (!member) throw notFound('request to join');
+    const at = nowIso(ctx);
+    const to = decision === 'admit' ? 'member' : decision === 'block' ? 'blocked' : 'declined';
+    const changed = ctx.store.transitionMember(member.id, ['pending'], to, at);
+    const current = ctx.store.getMember(member.id) as Member;
+    if (changed) {
+      ctx.store.appendEvent({ at, actor: who(actor), kind: `admission.${decision === 'admit' ? 'admitted' : decision === 'block' ? 'blocked' : 'ignored'}`, memberId: member.id });
+      // "Ignore" sends nothing, as the owner's own rule has it; admit and block are answered.
+      if (decision !== 'ignore') {
+        ctx.store.enqueue({
+          dedupeKey: `admission:${member.id}:decision:${at}`,
+          platform: member.platform,
+          recipient: member.userId,
+          kind: 'member.admission_decision',
+          view: admissionDecisionNotice(decision === 'admit', ctx.policy.ownerName),
+          at,
+        });
+      }
+    }
+    return { card: decidedAdmissionCard(current, verdictLine(current)), changed };
+  });
+}
+
+function verdictLine(m: Member): string {
+  const when = m.updatedAt.slice(0, 16).replace('T', ' ');
+  switch (m.status) {
+    case 'member':
+      return `Admitted on ${when} UTC.`;
+    case 'blocked':
+      return `Marked "I don't know you" on ${when} UTC.`;
+    case 'declined':
+      return `Ignored on ${when} UTC.`;
+    case 'pending':
+      return 'Waiting for your decision.';
+  }
+}
+
+/** Owner commands: add, remove and block members directly. */
+export function setMemberStatus(ctx: CoreContext, by: string, input: { platform: Actor['platform']; userId: string; displayName?: string; status: Member['status'] }): Member {
+  return ctx.store.transaction(() => {
+    const at = nowIso(ctx);
+    const existing = ctx.store.findMember(input.platform, input.userId);
+    const member = ctx.store.saveMember({
+      platform: input.platform,
+      userId: input.userId,
+      displayName: input.displayName ?? existing?.displayName ?? input.userId,
+      status: input.status,
+      at,
+    });
+    ctx.store.appendEvent({ at, actor: by, kind: `member.${input.status}`, memberId: member.id });
+    return member;
+  });
+}

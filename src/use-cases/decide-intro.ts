@@ -1,0 +1,65 @@
+// The owner's one click. Exactly one decision ever wins: the transition only
+// happens from 'pending', inside a write transaction, so a double click, a
+// platform retry or a second process sees the decision already made.
+import type { Actor, DeclineReason, IntroRequest, Member } from '../domain.ts';
+import { type CoreContext, nowIso, requireOwner, who } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { decidedCard, ownerRequestCard } from '../views/cards.ts';
+import { decisionNotice } from '../views/notices.ts';
+import type { View } from '../views/view.ts';
+import { contactLoad, requesterHistory } from './submit-intro-request.ts';
+
+export type Decision = { kind: 'approve' } | { kind: 'decline'; reason: DeclineReason };
+
+export interface DecideResult {
+  request: IntroRequest;
+  /** The owner's card as it now stands: no buttons once decided. */
+  card: View;
+  /** False when this call lost the race (already decided, withdrawn or expired). */
+  changed: boolean;
+}
+
+export function decideIntro(ctx: CoreContext, actor: Actor, requestId: number, decision: Decision): DecideResult {
+  requireOwner(ctx, actor);
+  return ctx.store.transaction(() => {
+    const before = ctx.store.getRequest(requestId);
+    if (!before) throw notFound('request');
+    const at = nowIso(ctx);
+    const to = decision.kind === 'approve' ? 'approved' : 'declined';
+    const changed = ctx.store.transitionRequest(requestId, ['pending'], to, {
+      at,
+      decidedBy: who(actor),
+      declineReason: decision.kind === 'decline' ? decision.reason : null,
+    });
+    const request = ctx.store.getRequest(requestId) as IntroRequest;
+    const member = ctx.store.getMember(request.memberId) as Member;
+    const contact = ctx.store.getContact(request.contactId);
+    if (changed) {
+      ctx.store.appendEvent({
+        at,
+        actor: who(actor),
+        kind: `request.${to}`,
+        requestId,
+        memberId: member.id,
+        contactId: request.contactId,
+        data: decision.kind === 'decline' ? { reason: decision.reason } : {},
+      });
+      ctx.store.enqueue({
+        dedupeKey: `request:${requestId}:decision`,
+        platform: member.platform,
+        recipient: member.userId,
+        kind: 'member.decision_notice',
+        view: decisionNotice(request, contact?.name ?? 'the contact', ctx.policy.ownerName),
+        at,
+      });
+    }
+    if (!contact) return { request, card: { summary: `Request #${request.id}`, blocks: [{ kind: 'text', text: `Request #${request.id}: the contact was removed.` }] }, changed };
+    const history = requesterHistory(ctx, member, request.id);
+    const load = contactLoad(ctx, contact);
+    const card =
+      request.status === 'pending'
+        ? ownerRequestCard(request, member, contact, history, load)
+        : decidedCard(request, member, contact, history, load, changed ? undefined : 'This request had already been settled; nothing was changed.');
+    return { request, card, changed };
+  });
+}

@@ -1,0 +1,123 @@
+// What the owner sees: a request card with everything needed to decide in one
+// click, and the same card after the decision, with the buttons gone.
+import { encodeAction } from '../actions.ts';
+import type { Contact, IntroRequest, Member, RequestStatus } from '../domain.ts';
+import { DECLINE_REASONS } from '../domain.ts';
+import { contactHeadline } from './contact-line.ts';
+import type { Block, View } from './view.ts';
+
+export interface RequesterHistory {
+  byStatus: Record<RequestStatus, number>;
+}
+
+export interface ContactLoad {
+  approved90d: number;
+  pending: number;
+  cap: number;
+}
+
+function historyLine(h: RequesterHistory): string {
+  const parts = (Object.entries(h.byStatus) as [RequestStatus, number][]).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`);
+  return parts.length ? `Earlier requests: ${parts.join(', ')}` : 'First request from this member';
+}
+
+function requestBlocks(req: IntroRequest, member: Member, contact: Contact, history: RequesterHistory, load: ContactLoad): Block[] {
+  return [
+    { kind: 'header', text: `Intro request #${req.id}: ${member.displayName} → ${contact.name}` },
+    { kind: 'text', text: contactHeadline(contact) || contact.name },
+    { kind: 'quote', label: `How ${member.displayName} knows you`, text: req.howKnow },
+    { kind: 'quote', label: `Why ${contact.name}, and the ask`, text: req.whyContact },
+    { kind: 'quote', label: 'Blurb to forward', text: req.blurb },
+    {
+      kind: 'fields',
+      fields: [
+        { label: 'Requester', value: `${member.displayName} (${member.platform}) · ${historyLine(history)}` },
+        { label: `${contact.name}'s load`, value: `${load.approved90d} intro${load.approved90d === 1 ? '' : 's'} in 90 days (cap ${load.cap}) · ${load.pending} pending` },
+      ],
+    },
+  ];
+}
+
+export function ownerRequestCard(req: IntroRequest, member: Member, contact: Contact, history: RequesterHistory, load: ContactLoad): View {
+  return {
+    summary: `${member.displayName} asks for an intro to ${contact.name}`,
+    blocks: [
+      ...requestBlocks(req, member, contact, history, load),
+      {
+        kind: 'actions',
+        buttons: [
+          { action: encodeAction({ type: 'approve', requestId: req.id }), label: 'Approve', style: 'primary' },
+          { action: encodeAction({ type: 'decline', requestId: req.id, reason: 'not_now' }), label: 'Decline: not now' },
+          { action: encodeAction({ type: 'decline', requestId: req.id, reason: 'dont_know_contact' }), label: "Decline: don't know them well" },
+          { action: encodeAction({ type: 'decline', requestId: req.id, reason: 'dont_know_you' }), label: "Decline: I don't know you", style: 'danger' },
+        ],
+      },
+    ],
+  };
+}
+
+export function statusLine(req: IntroRequest): string {
+  const when = req.decidedAt ? ` on ${req.decidedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+  switch (req.status) {
+    case 'approved':
+      return `Approved${when}.`;
+    case 'declined':
+      return `Declined (${req.declineReason ? DECLINE_REASONS[req.declineReason] : 'no reason'})${when}.`;
+    case 'withdrawn':
+      return 'Withdrawn by the requester.';
+    case 'expired':
+      return 'Expired without a decision.';
+    case 'pending':
+      return 'Waiting for your decision.';
+  }
+}
+
+/** The card after a decision: same facts, no buttons, who decided and when. */
+export function decidedCard(req: IntroRequest, member: Member, contact: Contact, history: RequesterHistory, load: ContactLoad, note?: string): View {
+  const blocks = requestBlocks(req, member, contact, history, load);
+  blocks.push({ kind: 'context', text: statusLine(req) });
+  if (note) blocks.push({ kind: 'context', text: note });
+  return { summary: `Request #${req.id}: ${statusLine(req)}`, blocks };
+}
+
+export function admissionCard(member: Member): View {
+  const note = parseAdmissionNote(member.admissionNote);
+  return {
+    summary: `${member.displayName} asks to join your network`,
+    blocks: [
+      { kind: 'header', text: `${member.displayName} asks to join your network` },
+      { kind: 'quote', label: 'How they know you', text: note.howKnow },
+      { kind: 'quote', label: 'Why they want to join', text: note.why },
+      {
+        kind: 'actions',
+        buttons: [
+          { action: encodeAction({ type: 'admit', memberId: member.id }), label: 'Admit', style: 'primary' },
+          { action: encodeAction({ type: 'ignore_admission', memberId: member.id }), label: 'Ignore' },
+          { action: encodeAction({ type: 'block_admission', memberId: member.id }), label: "I don't know you", style: 'danger' },
+        ],
+      },
+    ],
+  };
+}
+
+export function decidedAdmissionCard(member: Member, verdict: string): View {
+  const note = parseAdmissionNote(member.admissionNote);
+  return {
+    summary: `${member.displayName}: ${verdict}`,
+    blocks: [
+      { kind: 'header', text: `${member.displayName} asked to join your network` },
+      { kind: 'quote', label: 'How they know you', text: note.howKnow },
+      { kind: 'quote', label: 'Why they want to join', text: note.why },
+      { kind: 'context', text: verdict },
+    ],
+  };
+}
+
+export function parseAdmissionNote(raw: string | null): { howKnow: string; why: string } {
+  try {
+    const v = JSON.parse(raw ?? '{}') as { howKnow?: unknown; why?: unknown };
+    return { howKnow: typeof v.howKnow === 'string' ? v.howKnow : '', why: typeof v.why === 'string' ? v.why : '' };
+  } catch {
+    return { howKnow: raw ?? '', why: '' };
+  }
+}
