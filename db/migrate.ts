@@ -2,13 +2,14 @@
 // user_version that records it. A database newer than this code is refused.
 import type Database from 'better-sqlite3';
 import * as m0001 from './migrations/0001-initial.ts';
+import * as m0002 from './migrations/0002-form-drafts.ts';
 
 interface Migration {
   version: number;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export class DatabaseTooNewError extends Error {

@@ -400,6 +400,23 @@ export class SqliteStore implements Store {
     return res.changes === 1;
   }
 
+  // ── drafts ─────────────────────────────────────────────────────────────
+  saveDraft(platform: Platform, userId: string, formAction: string, values: Record<string, string>, at: string): void {
+    this.q(
+      `INSERT INTO form_drafts (platform, user_id, form_action, payload, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (platform, user_id, form_action) DO UPDATE SET payload = excluded.payload, updated_at = excluded.updated_at`,
+    ).run(platform, userId, formAction, JSON.stringify(values), at);
+  }
+
+  getDraft(platform: Platform, userId: string, formAction: string): Record<string, string> | null {
+    const r = this.q('SELECT payload FROM form_drafts WHERE platform = ? AND user_id = ? AND form_action = ?').get(platform, userId, formAction) as Row | undefined;
+    return r ? (JSON.parse(str(r.payload)) as Record<string, string>) : null;
+  }
+
+  deleteDraft(platform: Platform, userId: string, formAction: string): void {
+    this.q('DELETE FROM form_drafts WHERE platform = ? AND user_id = ? AND form_action = ?').run(platform, userId, formAction);
+  }
+
   // ── events ─────────────────────────────────────────────────────────────
   appendEvent(e: NewEvent): void {
     this.q(

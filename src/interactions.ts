@@ -1,12 +1,13 @@
 // Every way a platform can reach the core: a command, a button click, a form
-// submit. Adapters translate their payloads into these calls and render the
-// Reply; no rule lives in an adapter.
+// submit, opening the home surface. Adapters translate their payloads into
+// these calls and render the Reply; no rule lives in an adapter.
 import { decodeAction } from './actions.ts';
 import type { Actor } from './domain.ts';
 import type { CoreContext } from './context.ts';
 import { DomainError } from './errors.ts';
 import { decideAdmission, requestAdmission } from './use-cases/admission.ts';
 import { decideIntro } from './use-cases/decide-intro.ts';
+import { home } from './use-cases/home.ts';
 import { getStats, intros, withdrawRequest } from './use-cases/my-requests.ts';
 import { searchContacts } from './use-cases/search-contacts.ts';
 import { openRequestForm, submitIntroRequest } from './use-cases/submit-intro-request.ts';
@@ -113,5 +114,14 @@ export function handleSubmit(ctx: CoreContext, actor: Actor, formAction: string,
     return { type: 'form_done', view: STALE };
   } catch (err) {
     return { type: 'form_done', view: refusal(err) };
+  }
+}
+
+/** The actor's home surface (Slack's App Home tab): always a view, never a throw for a refusal. */
+export function handleHome(ctx: CoreContext, actor: Actor): View {
+  try {
+    return home(ctx, actor);
+  } catch (err) {
+    return refusal(err);
   }
 }

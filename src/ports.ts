@@ -152,6 +152,11 @@ export interface Store {
     fields: { at: string; decidedBy?: string; declineReason?: DeclineReason | null },
   ): boolean;
 
+  /** Form drafts: what someone typed into a form that bounced, kept until it is sent. */
+  saveDraft(platform: Platform, userId: string, formAction: string, values: Record<string, string>, at: string): void;
+  getDraft(platform: Platform, userId: string, formAction: string): Record<string, string> | null;
+  deleteDraft(platform: Platform, userId: string, formAction: string): void;
+
   appendEvent(e: NewEvent): void;
   listEvents(filter?: { requestId?: number; memberId?: number }): EventRecord[];
 

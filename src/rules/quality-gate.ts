@@ -109,7 +109,8 @@ export function checkIntroForm(form: IntroForm, ctx: GateContext): FieldErrors {
   const why =
     lengthProblem('whyContact', form.whyContact, `say why ${first} in particular, and the one specific thing you'd like to ask.`) ??
     looksAutomated(form.whyContact) ??
-    (hasGeneric(form.whyContact) && words(lowercaseGeneric(form.whyContact)).length < 12
+    // A stock phrase is forgiven only inside a substantial, specific answer.
+    (hasGeneric(form.whyContact) && words(lowercaseGeneric(form.whyContact)).length < 20
       ? `Phrases like "add you to my network" or "pick your brain" don't tell ${first} what you need. Name the specific question or help you're after.`
       : null) ??
     copiedFrom(form.whyContact, ctx) ??

@@ -1,6 +1,7 @@
 // A member asks for an intro: validate the form, pass the quality gate, check
 // the limits, then write the request, its event and the owner's card together.
 import { z } from 'zod';
+import { encodeAction } from '../actions.ts';
 import type { Actor, Contact, IntroForm, IntroRequest, Member } from '../domain.ts';
 import { type CoreContext, daysFrom, nowIso, requireMember, who } from '../context.ts';
 import { DomainError } from '../errors.ts';
@@ -27,9 +28,12 @@ export function requestableContact(ctx: CoreContext, contactId: number): Contact
   return contact;
 }
 
+/** The request form, prefilled with whatever the member typed last time it bounced. */
 export function openRequestForm(ctx: CoreContext, actor: Actor, contactId: number): FormView {
   requireMember(ctx, actor);
-  return requestFormView(requestableContact(ctx, contactId), ctx.policy.ownerName);
+  const contact = requestableContact(ctx, contactId);
+  const draft = ctx.store.getDraft(actor.platform, actor.userId, encodeAction({ type: 'submit_request', contactId }));
+  return requestFormView(contact, ctx.policy.ownerName, draft ?? {});
 }
 
 export function contactLoad(ctx: CoreContext, contact: Contact): ContactLoad {
@@ -83,10 +87,14 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
       .filter((r) => r.contactId !== contact.id)
       .map((r) => ({ contactName: ctx.store.getContact(r.contactId)?.name ?? 'someone else', whyContact: r.whyContact }));
     const errors = checkIntroForm(form, { contact, ownerName: ctx.policy.ownerName, earlier });
+    const formAction = encodeAction({ type: 'submit_request', contactId: contact.id });
     if (Object.keys(errors).length > 0) {
+      // Kept so that reopening the form (Discord's "Edit request", a closed modal) loses nothing.
+      ctx.store.saveDraft(actor.platform, actor.userId, formAction, { ...form }, nowIso(ctx));
       return { ok: false as const, errors, form: requestFormView(contact, ctx.policy.ownerName, form) };
     }
     checkLimits(ctx, member, contact);
+    ctx.store.deleteDraft(actor.platform, actor.userId, formAction);
 
     const at = nowIso(ctx);
     const request = ctx.store.insertRequest({ ...form, memberId: member.id, contactId: contact.id, at, expiresAt: daysFrom(ctx, ctx.policy.limits.requestExpiryDays) });
