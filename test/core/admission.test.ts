@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DomainError } from '../../src/errors.ts';
+import { decideAdmission, requestAdmission } from '../../src/use-cases/admission.ts';
+import { makeCore, owner, alice, stranger, addMember, type TestCore } from '../support/core.ts';
+
+let t: TestCore;
+beforeEach(() => {
+  t = makeCore();
+});
+afterEach(() => t.cleanup());
+
+const note = { howKnow: 'We met at the Lisbon product meetup in May.', why: 'I am looking for a mentor in payments.' };
+const ask = (actor = stranger, values: Record<string, string> = note) => requestAdmission(t.ctx, actor, values);
+const code = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e.code;
+    throw e;
+  }
+  return 'ok';
+};
+
+describe('admission', () => {
+  it('records the ask as pending with its event and the owner card', () => {
+    expect(ask().ok).toBe(true);
+    const m = t.ctx.store.findMember('console', stranger.userId);
+    expect(m?.status).toBe('pending');
+    expect(t.ctx.store.listEvents().map((e) => e.kind)).toEqual(['admission.requested']);
+    expect(t.ctx.store.listOutbox()[0]).toMatchObject({ kind: 'owner.admission_card', recipient: 'owner' });
+  });
+
+  it('asks for more when the note is too thin, and records nothing', () => {
+    const r = ask(stranger, { howKnow: 'hi', why: '' });
+    expect(r).toMatchObject({ ok: false, errors: { howKnow: expect.stringContaining('where you met') as unknown, why: expect.any(String) as unknown } });
+    expect(t.ctx.store.findMember('console', stranger.userId)).toBeNull();
+  });
+
+  it('refuses members, a second ask, and other policies', () => {
+    addMember(t, alice);
+    expect(code(() => ask(alice))).toBe('conflict');
+    ask();
+    expect(code(() => ask())).toBe('conflict');
+    const allow = makeCore({ accessPolicy: 'allowlist' });
+    try {
+      expect(code(() => requestAdmission(allow.ctx, stranger, note))).toBe('not_member');
+    } finally {
+      allow.cleanup();
+    }
+  });
+
+  it('admit tells the person; ignore says nothing; "I don\'t know you" blocks for good', () => {
+    ask();
+    const id = t.ctx.store.findMember('console', stranger.userId)!.id;
+    expect(code(() => decideAdmission(t.ctx, alice, id, 'admit'))).toBe('not_owner');
+    const blocked = decideAdmission(t.ctx, owner, id, 'block');
+    expect(blocked.changed).toBe(true);
+    expect(blocked.card.summary).toContain('Marked "I don\'t know you"');
+    // A second click (admit) on the old card changes nothing.
+    expect(decideAdmission(t.ctx, owner, id, 'admit').changed).toBe(false);
+    expect(t.ctx.store.getMember(id)?.status).toBe('blocked');
+    expect(code(() => ask())).toBe('not_member');
+
+    const other = { platform: 'console' as const, userId: 'quinn' };
+    ask(other);
+    const otherId = t.ctx.store.findMember('console', 'quinn')!.id;
+    decideAdmission(t.ctx, owner, otherId, 'ignore');
+    const notices = t.ctx.store.listOutbox().filter((m) => m.kind === 'member.admission_decision');
+    expect(notices.map((m) => m.recipient)).toEqual([stranger.userId]);
+  });
+});
