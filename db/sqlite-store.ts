@@ -4,18 +4,23 @@ import type Database from 'better-sqlite3';
 import type {
   Contact,
   DeclineReason,
+  DeliveryStage,
   EventRecord,
   IntroRequest,
   Member,
   MemberStatus,
+  Outcome,
   Platform,
   PublicContact,
   RequestStatus,
   Strength,
+  Task,
+  TaskKind,
 } from '../src/domain.ts';
 import type {
   ContactFilter,
   ContactInput,
+  Funnel,
   NewEvent,
   NewOutboxMessage,
   OutboxMessage,
@@ -65,6 +70,7 @@ function toContact(r: Row): Contact {
     noOptin: r.no_optin === 1,
     slackUserId: strOrNull(r.slack_user_id),
     discordUserId: strOrNull(r.discord_user_id),
+    consoleUserId: strOrNull(r.console_user_id),
     source: str(r.source),
     importKey: strOrNull(r.import_key),
     connectedOn: strOrNull(r.connected_on),
@@ -98,6 +104,9 @@ function toRequest(r: Row): IntroRequest {
     declineReason: strOrNull(r.decline_reason) as DeclineReason | null,
     decidedBy: strOrNull(r.decided_by),
     decidedAt: strOrNull(r.decided_at),
+    stage: strOrNull(r.stage) as DeliveryStage | null,
+    outcome: strOrNull(r.outcome) as Outcome | null,
+    introducedAt: strOrNull(r.introduced_at),
     createdAt: str(r.created_at),
     updatedAt: str(r.updated_at),
   };
@@ -138,6 +147,7 @@ const CONTACT_COLUMNS: Record<keyof ContactInput, [string, (v: unknown) => unkno
   noOptin: ['no_optin', (v) => (v ? 1 : 0)],
   slackUserId: ['slack_user_id', (v) => v ?? null],
   discordUserId: ['discord_user_id', (v) => v ?? null],
+  consoleUserId: ['console_user_id', (v) => v ?? null],
   source: ['source', (v) => v],
   importKey: ['import_key', (v) => v ?? null],
   connectedOn: ['connected_on', (v) => v ?? null],
@@ -325,7 +335,7 @@ export class SqliteStore implements Store {
     // Requests still point at the contact: keep the name for the history, erase the rest.
     this.q(
       `UPDATE contacts SET removed = 1, vetted = 0, open_to_intros = 0, email = NULL, phone = NULL,
-         linkedin_url = NULL, notes = NULL, bio = NULL, slack_user_id = NULL, discord_user_id = NULL,
+         linkedin_url = NULL, notes = NULL, bio = NULL, slack_user_id = NULL, discord_user_id = NULL, console_user_id = NULL,
          import_key = NULL, updated_at = ? WHERE id = ?`,
     ).run(at, id);
     return 'anonymised';
@@ -398,6 +408,83 @@ export class SqliteStore implements Store {
        WHERE id = ? AND status IN (${marks})`,
     ).run(to, fields.at, fields.decidedBy ?? null, fields.decidedBy ?? null, fields.at, fields.declineReason ?? null, id, ...from);
     return res.changes === 1;
+  }
+
+  // ── delivery, outcomes, timers ───────────────────────────────────────────
+  setStage(id: number, from: readonly (DeliveryStage | null)[], to: DeliveryStage, at: string): boolean {
+    const allowsNull = from.includes(null);
+    const named = from.filter((f): f is DeliveryStage => f !== null);
+    const cond = [allowsNull ? 'stage IS NULL' : '', named.length ? `stage IN (${named.map(() => '?').join(', ')})` : ''].filter(Boolean).join(' OR ');
+    // The contact answered if we were waiting for them; a direct intro has no answer to record.
+    const extra =
+      to === 'introduced'
+        ? ", introduced_at = @at, contact_answered_at = CASE WHEN stage = 'awaiting_contact' THEN @at ELSE contact_answered_at END"
+        : to === 'awaiting_contact'
+          ? ''
+          : ', contact_answered_at = @at';
+    const res = this.db
+      .prepare(`UPDATE intro_requests SET stage = @to, updated_at = @at${extra} WHERE id = @id AND status = 'approved' AND (${cond})`)
+      .run({ to, at, id }, ...named);
+    return res.changes === 1;
+  }
+
+  setOutcome(id: number, outcome: Outcome, at: string): void {
+    this.q('UPDATE intro_requests SET outcome = ?, outcome_at = ?, updated_at = ? WHERE id = ?').run(outcome, at, at, id);
+  }
+
+  scheduleTask(task: { kind: TaskKind; requestId: number; dueAt: string; dedupeKey: string; at: string }): void {
+    this.q(
+      `INSERT INTO tasks (kind, request_id, due_at, dedupe_key, created_at) VALUES (@kind, @requestId, @dueAt, @dedupeKey, @at)
+       ON CONFLICT (dedupe_key) DO NOTHING`,
+    ).run(task);
+  }
+
+  dueTasks(now: string, limit: number): Task[] {
+    const rows = this.q('SELECT id, kind, request_id, due_at FROM tasks WHERE done_at IS NULL AND due_at <= ? ORDER BY due_at, id LIMIT ?').all(now, limit) as Row[];
+    return rows.map((r) => ({ id: num(r.id), kind: str(r.kind) as TaskKind, requestId: num(r.request_id), dueAt: str(r.due_at) }));
+  }
+
+  completeTask(id: number, at: string): boolean {
+    return this.q('UPDATE tasks SET done_at = ? WHERE id = ? AND done_at IS NULL').run(at, id).changes === 1;
+  }
+
+  funnel(): Funnel {
+    const f = this.q(
+      `SELECT count(*) AS requested,
+         count(*) FILTER (WHERE status = 'approved') AS approved,
+         count(*) FILTER (WHERE stage = 'introduced' AND contact_answered_at IS NOT NULL) AS contact_yes,
+         count(*) FILTER (WHERE stage = 'introduced') AS introduced,
+         count(*) FILTER (WHERE outcome IN ('met', 'opportunity', 'job')) AS met,
+         count(*) FILTER (WHERE outcome IN ('opportunity', 'job')) AS opportunity,
+         count(*) FILTER (WHERE outcome = 'job') AS job
+       FROM intro_requests`,
+    ).get() as Row;
+    const perContact = this.q(
+      `SELECT c.id, c.name, count(r.id) AS requests,
+         count(r.id) FILTER (WHERE r.status = 'approved') AS approved,
+         count(r.id) FILTER (WHERE r.stage = 'introduced' AND r.contact_answered_at IS NOT NULL) AS yes,
+         count(r.id) FILTER (WHERE r.stage = 'contact_declined') AS no
+       FROM intro_requests r JOIN contacts c ON c.id = r.contact_id
+       GROUP BY c.id ORDER BY requests DESC, c.name LIMIT 20`,
+    ).all() as Row[];
+    // Weeks start on Monday: SQLite's 'weekday 0' is the next Sunday, so step back six days.
+    const weekly = this.q(
+      `SELECT date(created_at, 'weekday 0', '-6 days') AS week, count(*) AS requested,
+         count(*) FILTER (WHERE stage = 'introduced') AS introduced,
+         count(*) FILTER (WHERE outcome IN ('opportunity', 'job')) AS good
+       FROM intro_requests GROUP BY week ORDER BY week`,
+    ).all() as Row[];
+    return {
+      requested: num(f.requested),
+      approved: num(f.approved),
+      contactYes: num(f.contact_yes),
+      introduced: num(f.introduced),
+      met: num(f.met),
+      opportunity: num(f.opportunity),
+      job: num(f.job),
+      perContact: perContact.map((r) => ({ contactId: num(r.id), name: str(r.name), requests: num(r.requests), approved: num(r.approved), contactYes: num(r.yes), contactNo: num(r.no) })),
+      weekly: weekly.map((r) => ({ week: str(r.week), requested: num(r.requested), introduced: num(r.introduced), goodOutcomes: num(r.good) })),
+    };
   }
 
   // ── drafts ─────────────────────────────────────────────────────────────

@@ -1,7 +1,7 @@
 // Action ids travel through buttons and modals on every platform. They are short
 // (Discord custom_id ≤ 100 chars), carry only ids, and are decoded strictly:
 // whatever comes back from a platform is checked against the store before use.
-import type { DeclineReason } from './domain.ts';
+import type { DeclineReason, Outcome } from './domain.ts';
 
 export type Action =
   | { type: 'search_page'; page: number; query: string }
@@ -14,11 +14,15 @@ export type Action =
   | { type: 'submit_admission' }
   | { type: 'admit'; memberId: number }
   | { type: 'ignore_admission'; memberId: number }
-  | { type: 'block_admission'; memberId: number };
+  | { type: 'block_admission'; memberId: number }
+  | { type: 'contact_answer'; requestId: number; yes: boolean }
+  | { type: 'outcome'; requestId: number; outcome: Outcome };
 
 const MAX_ID_LENGTH = 100;
 const REASONS: Record<string, DeclineReason> = { n: 'not_now', c: 'dont_know_contact', y: 'dont_know_you' };
 const REASON_CODES: Record<DeclineReason, string> = { not_now: 'n', dont_know_contact: 'c', dont_know_you: 'y' };
+const OUTCOME_BY_CODE: Record<string, Outcome> = { m: 'met', n: 'no_reply', o: 'opportunity', j: 'job' };
+const OUTCOME_CODES: Record<Outcome, string> = { met: 'm', no_reply: 'n', opportunity: 'o', job: 'j' };
 
 export function encodeAction(a: Action): string {
   switch (a.type) {
@@ -47,6 +51,10 @@ export function encodeAction(a: Action): string {
       return `ib:ig:${a.memberId}`;
     case 'block_admission':
       return `ib:bl:${a.memberId}`;
+    case 'contact_answer':
+      return `ib:ca:${a.requestId}:${a.yes ? 'y' : 'n'}`;
+    case 'outcome':
+      return `ib:oc:${a.requestId}:${OUTCOME_CODES[a.outcome]}`;
   }
 }
 
@@ -81,6 +89,15 @@ export function decodeAction(raw: string): Action | null {
       const n = id(a);
       const reason = b === undefined ? undefined : REASONS[b];
       return n === null || reason === undefined ? null : { type: 'decline', requestId: n, reason };
+    }
+    case 'ca': {
+      const n = id(a);
+      return n === null || (b !== 'y' && b !== 'n') ? null : { type: 'contact_answer', requestId: n, yes: b === 'y' };
+    }
+    case 'oc': {
+      const n = id(a);
+      const outcome = b === undefined ? undefined : OUTCOME_BY_CODE[b];
+      return n === null || outcome === undefined ? null : { type: 'outcome', requestId: n, outcome };
     }
     case 'oa':
       return { type: 'open_admission_form' };

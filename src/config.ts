@@ -21,6 +21,10 @@ const schema = z.object({
   MAX_OPEN_REQUESTS_PER_MEMBER: positiveInt(3),
   CONTACT_INTROS_PER_90_DAYS: positiveInt(3),
   REQUEST_EXPIRY_DAYS: positiveInt(14),
+  REMINDER_DAYS: positiveInt(3),
+  OPTIN_EXPIRY_DAYS: positiveInt(7),
+  FOLLOW_UP_DAYS: positiveInt(14),
+  FOLLOW_UP_NUDGE_DAYS: positiveInt(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SLACK_BOT_TOKEN: optionalText,
   SLACK_SIGNING_SECRET: optionalText,
@@ -42,6 +46,16 @@ export interface Limits {
   contactIntrosPer90Days: number;
   requestExpiryDays: number;
 }
+
+/** Due times, in days: reminders, expiries and follow-ups. */
+export interface Timers {
+  reminderDays: number;
+  optinExpiryDays: number;
+  followUpDays: number;
+  followUpNudgeDays: number;
+}
+
+export const DEFAULT_TIMERS: Timers = { reminderDays: 3, optinExpiryDays: 7, followUpDays: 14, followUpNudgeDays: 7 };
 
 export interface SlackConfig {
   botToken: string;
@@ -65,6 +79,7 @@ export interface Config {
   accessPolicy: AccessPolicy;
   ownerName: string;
   limits: Limits;
+  timers: Timers;
   logLevel: string;
   slack?: SlackConfig;
   discord?: DiscordConfig;
@@ -129,6 +144,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxOpenRequestsPerMember: e.MAX_OPEN_REQUESTS_PER_MEMBER,
       contactIntrosPer90Days: e.CONTACT_INTROS_PER_90_DAYS,
       requestExpiryDays: e.REQUEST_EXPIRY_DAYS,
+    },
+    timers: {
+      reminderDays: e.REMINDER_DAYS,
+      optinExpiryDays: e.OPTIN_EXPIRY_DAYS,
+      followUpDays: e.FOLLOW_UP_DAYS,
+      followUpNudgeDays: e.FOLLOW_UP_NUDGE_DAYS,
     },
     logLevel: e.LOG_LEVEL,
   };

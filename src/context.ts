@@ -1,5 +1,5 @@
 // What every use case receives: the store, the clock and the owner's policy.
-import type { AccessPolicy, Limits } from './config.ts';
+import { type AccessPolicy, DEFAULT_TIMERS, type Limits, type Timers } from './config.ts';
 import type { Actor, Member, Platform } from './domain.ts';
 import { actorKey } from './domain.ts';
 import { DomainError } from './errors.ts';
@@ -11,7 +11,11 @@ export interface Policy {
   limits: Limits;
   /** The owner's user id on each platform the bot runs on. */
   owners: Partial<Record<Platform, string>>;
+  /** Reminder, expiry and follow-up delays; defaults apply to what is left out. */
+  timers?: Partial<Timers>;
 }
+
+export const timersOf = (ctx: CoreContext): Timers => ({ ...DEFAULT_TIMERS, ...ctx.policy.timers });
 
 export interface CoreContext {
   store: Store;

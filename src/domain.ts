@@ -37,6 +37,7 @@ export interface Contact extends PublicContact {
   noOptin: boolean;
   slackUserId: string | null;
   discordUserId: string | null;
+  consoleUserId: string | null;
   source: string;
   importKey: string | null;
   connectedOn: string | null;
@@ -74,6 +75,26 @@ export interface IntroForm {
   blurb: string;
 }
 
+/** Where an approved request stands: the contact is asked first, then the intro is made. */
+export type DeliveryStage = 'awaiting_contact' | 'contact_declined' | 'contact_expired' | 'introduced';
+
+export type Outcome = 'met' | 'no_reply' | 'opportunity' | 'job';
+export const OUTCOMES: Record<Outcome, string> = {
+  met: 'We met',
+  no_reply: 'No reply yet',
+  opportunity: 'It led to an opportunity',
+  job: 'I got the job',
+};
+
+export type TaskKind = 'remind_owner' | 'expire_request' | 'expire_optin' | 'follow_up' | 'follow_up_nudge';
+
+export interface Task {
+  id: number;
+  kind: TaskKind;
+  requestId: number;
+  dueAt: string;
+}
+
 export interface IntroRequest extends IntroForm {
   id: number;
   memberId: number;
@@ -82,6 +103,9 @@ export interface IntroRequest extends IntroForm {
   declineReason: DeclineReason | null;
   decidedBy: string | null;
   decidedAt: string | null;
+  stage: DeliveryStage | null;
+  outcome: Outcome | null;
+  introducedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -99,4 +123,9 @@ export interface EventRecord {
 
 export function actorKey(actor: Actor): string {
   return `${actor.platform}:${actor.userId}`;
+}
+
+/** The contact's own account on a platform, when they are on it too. */
+export function chatIdentity(contact: Contact, platform: Platform): string | null {
+  return { slack: contact.slackUserId, discord: contact.discordUserId, console: contact.consoleUserId }[platform];
 }

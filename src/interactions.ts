@@ -7,6 +7,8 @@ import type { CoreContext } from './context.ts';
 import { DomainError } from './errors.ts';
 import { decideAdmission, requestAdmission } from './use-cases/admission.ts';
 import { decideIntro } from './use-cases/decide-intro.ts';
+import { answerForContact } from './use-cases/deliver-intro.ts';
+import { recordOutcome } from './use-cases/follow-up.ts';
 import { home } from './use-cases/home.ts';
 import { getStats, intros, withdrawRequest } from './use-cases/my-requests.ts';
 import { searchContacts } from './use-cases/search-contacts.ts';
@@ -87,6 +89,10 @@ export function handleAction(ctx: CoreContext, actor: Actor, actionId: string): 
         return { type: 'update', view: decideAdmission(ctx, actor, action.memberId, 'ignore').card };
       case 'block_admission':
         return { type: 'update', view: decideAdmission(ctx, actor, action.memberId, 'block').card };
+      case 'contact_answer':
+        return { type: 'update', view: answerForContact(ctx, actor, action.requestId, action.yes) };
+      case 'outcome':
+        return { type: 'update', view: recordOutcome(ctx, actor, action.requestId, action.outcome) };
       case 'submit_request':
       case 'submit_admission':
         return { type: 'show', view: STALE };

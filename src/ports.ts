@@ -4,15 +4,19 @@
 import type {
   Contact,
   DeclineReason,
+  DeliveryStage,
   EventRecord,
   IntroForm,
   IntroRequest,
   Member,
   MemberStatus,
+  Outcome,
   Platform,
   PublicContact,
   RequestStatus,
   Strength,
+  Task,
+  TaskKind,
 } from './domain.ts';
 import type { View } from './views/view.ts';
 
@@ -87,6 +91,7 @@ export interface ContactInput {
   noOptin?: boolean;
   slackUserId?: string | null;
   discordUserId?: string | null;
+  consoleUserId?: string | null;
   source?: string;
   importKey?: string | null;
   connectedOn?: string | null;
@@ -115,6 +120,19 @@ export interface Stats {
   requests: Record<RequestStatus, number>;
   declines: Record<DeclineReason, number>;
   topContacts: { contactId: number; name: string; requests: number; approved: number }[];
+}
+
+export interface Funnel {
+  requested: number;
+  approved: number;
+  contactYes: number;
+  introduced: number;
+  met: number;
+  opportunity: number;
+  job: number;
+  perContact: { contactId: number; name: string; requests: number; approved: number; contactYes: number; contactNo: number }[];
+  /** Requests and intros per ISO week (Monday), oldest first. */
+  weekly: { week: string; requested: number; introduced: number; goodOutcomes: number }[];
 }
 
 export interface Store {
@@ -156,6 +174,17 @@ export interface Store {
   saveDraft(platform: Platform, userId: string, formAction: string, values: Record<string, string>, at: string): void;
   getDraft(platform: Platform, userId: string, formAction: string): Record<string, string> | null;
   deleteDraft(platform: Platform, userId: string, formAction: string): void;
+
+  /** Moves an approved request's delivery stage; false if it was not in `from`. */
+  setStage(id: number, from: readonly (DeliveryStage | null)[], to: DeliveryStage, at: string): boolean;
+  setOutcome(id: number, outcome: Outcome, at: string): void;
+
+  /** A due time; the dedupe key makes scheduling the same thing twice a no-op. */
+  scheduleTask(task: { kind: TaskKind; requestId: number; dueAt: string; dedupeKey: string; at: string }): void;
+  dueTasks(now: string, limit: number): Task[];
+  /** Marks a task done; false when another process already did (it then must do nothing). */
+  completeTask(id: number, at: string): boolean;
+  funnel(): Funnel;
 
   appendEvent(e: NewEvent): void;
   listEvents(filter?: { requestId?: number; memberId?: number }): EventRecord[];

@@ -33,6 +33,8 @@ function renderBlock(b: Block, nextNumber: () => number, buttons: RenderedButton
       return [`  ${safe(b.label)}:`, ...safe(b.text).split('\n').map((l) => `    > ${l}`)];
     case 'divider':
       return ['  ' + '-'.repeat(40)];
+    case 'link':
+      return [`  ${safe(b.label)}: ${safe(b.url)}`];
     case 'actions':
       return [
         '  ' +

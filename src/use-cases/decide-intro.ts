@@ -7,6 +7,7 @@ import { notFound } from '../errors.ts';
 import { decidedCard, ownerRequestCard } from '../views/cards.ts';
 import { decisionNotice } from '../views/notices.ts';
 import type { View } from '../views/view.ts';
+import { startDelivery } from './deliver-intro.ts';
 import { contactLoad, requesterHistory } from './submit-intro-request.ts';
 
 export type Decision = { kind: 'approve' } | { kind: 'decline'; reason: DeclineReason };
@@ -52,6 +53,8 @@ export function decideIntro(ctx: CoreContext, actor: Actor, requestId: number, d
         view: decisionNotice(request, contact?.name ?? 'the contact', ctx.policy.ownerName),
         at,
       });
+      // Approval is not yet an intro: the contact is asked first (or, if they need no opt-in, introduced now).
+      if (to === 'approved' && contact) startDelivery(ctx, requestId);
     }
     if (!contact) return { request, card: { summary: `Request #${request.id}`, blocks: [{ kind: 'text', text: `Request #${request.id}: the contact was removed.` }] }, changed };
     const history = requesterHistory(ctx, member, request.id);

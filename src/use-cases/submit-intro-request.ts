@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { encodeAction } from '../actions.ts';
 import type { Actor, Contact, IntroForm, IntroRequest, Member } from '../domain.ts';
-import { type CoreContext, daysFrom, nowIso, requireMember, who } from '../context.ts';
+import { type CoreContext, daysFrom, nowIso, requireMember, timersOf, who } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { checkIntroForm } from '../rules/quality-gate.ts';
 import { cleanText } from '../rules/text.ts';
@@ -97,7 +97,14 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
     ctx.store.deleteDraft(actor.platform, actor.userId, formAction);
 
     const at = nowIso(ctx);
-    const request = ctx.store.insertRequest({ ...form, memberId: member.id, contactId: contact.id, at, expiresAt: daysFrom(ctx, ctx.policy.limits.requestExpiryDays) });
+    const expiresAt = daysFrom(ctx, ctx.policy.limits.requestExpiryDays);
+    const request = ctx.store.insertRequest({ ...form, memberId: member.id, contactId: contact.id, at, expiresAt });
+    // Nothing stays open forever: a reminder for the owner, then expiry.
+    const reminderDays = timersOf(ctx).reminderDays;
+    if (reminderDays < ctx.policy.limits.requestExpiryDays) {
+      ctx.store.scheduleTask({ kind: 'remind_owner', requestId: request.id, dueAt: daysFrom(ctx, reminderDays), dedupeKey: `request:${request.id}:remind_owner`, at });
+    }
+    ctx.store.scheduleTask({ kind: 'expire_request', requestId: request.id, dueAt: expiresAt, dedupeKey: `request:${request.id}:expire_request`, at });
     ctx.store.appendEvent({ at, actor: who(actor), kind: 'request.created', requestId: request.id, memberId: member.id, contactId: contact.id });
     const ownerId = ctx.policy.owners[member.platform];
     if (ownerId === undefined) throw new DomainError('unavailable', 'This bot has no owner configured for this platform yet.');

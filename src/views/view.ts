@@ -24,6 +24,8 @@ export type Block =
   | { kind: 'quote'; label: string; text: string }
   | { kind: 'context'; text: string }
   | { kind: 'actions'; buttons: Button[] }
+  /** A link the person opens (e.g. a mailto: draft); renderers may shorten what the platform cannot carry. */
+  | { kind: 'link'; label: string; url: string }
   | { kind: 'divider' };
 
 export interface View {

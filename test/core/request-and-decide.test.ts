@@ -144,7 +144,8 @@ describe('decideIntro', () => {
     ];
     expect(results.map((r) => r.changed)).toEqual([true, false, false]);
     expect(results.every((r) => r.request.status === 'approved')).toBe(true);
-    expect(t.ctx.store.listEvents({ requestId: 1 }).map((e) => e.kind)).toEqual(['request.created', 'request.approved']);
+    // Approval starts the double opt-in: the contact is asked first.
+    expect(t.ctx.store.listEvents({ requestId: 1 }).map((e) => e.kind)).toEqual(['request.created', 'request.approved', 'optin.asked']);
     expect(t.ctx.store.listOutbox().filter((m) => m.kind === 'member.decision_notice')).toHaveLength(1);
   });
 
@@ -159,7 +160,7 @@ describe('decideIntro', () => {
         ),
       );
       expect(clicks.filter((c) => c.changed)).toHaveLength(1);
-      expect(t.ctx.store.listEvents({ requestId: 1 }).filter((e) => e.kind !== 'request.created')).toHaveLength(1);
+      expect(t.ctx.store.listEvents({ requestId: 1 }).filter((e) => e.kind.startsWith('request.') && e.kind !== 'request.created')).toHaveLength(1);
       expect(second.listOutbox().filter((m) => m.kind === 'member.decision_notice')).toHaveLength(1);
     } finally {
       second.close();

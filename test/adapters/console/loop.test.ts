@@ -51,7 +51,10 @@ describe('terminal adapter: the whole loop', () => {
 
     const after = await term.type(String(ConsoleDriver.button(card, 'Approve')));
     expect(after).toMatch(/Approved on 2026-11-02/);
-    expect(after).not.toContain('[');
+    expect(after).not.toMatch(/\] Approve/);
+    // Ana is not on chat, so the owner is handed the opt-in email to send first.
+    expect(after).toContain('Request #1: ask Ana Ferreira first');
+    expect(after).toContain('They said yes');
     expect(after).toContain('a message is waiting for alice');
 
     // A second click on the old card changes nothing and sends nothing.
@@ -61,7 +64,7 @@ describe('terminal adapter: the whole loop', () => {
     const notice = await term.type('/as alice');
     expect(notice).toContain('Good news: Sam approved your request for an intro to Ana Ferreira.');
     expect(t.ctx.store.getRequest(1)?.status).toBe('approved');
-    expect(t.ctx.store.listOutbox({ status: 'sent' }).map((m) => m.kind)).toEqual(['owner.request_card', 'member.decision_notice']);
+    expect(t.ctx.store.listOutbox({ status: 'sent' }).map((m) => m.kind)).toEqual(['owner.request_card', 'member.decision_notice', 'owner.optin_email']);
   });
 
   it('bounces a weak request with guidance, keeps what was typed, and accepts the fix', async () => {

@@ -1,0 +1,86 @@
+// Runs what is due: reminders, expiries and follow-ups. Each task is claimed and
+// carried out in one transaction (claim, state change, event, outbox), so after
+// a crash or a restart every due task still happens, and exactly once, even
+// with two processes on the same database.
+import type { Task } from './domain.ts';
+import { type CoreContext, nowIso } from './context.ts';
+import type { Logger } from './ports.ts';
+import { ownerRequestCard } from './views/cards.ts';
+import { reminderCard, requesterNotice } from './views/delivery.ts';
+import { expireOptin } from './use-cases/deliver-intro.ts';
+import { sendFollowUp } from './use-cases/follow-up.ts';
+import { contactLoad, requesterHistory } from './use-cases/submit-intro-request.ts';
+
+function remindOwner(ctx: CoreContext, requestId: number): boolean {
+  const req = ctx.store.getRequest(requestId);
+  if (!req || req.status !== 'pending') return false;
+  const member = ctx.store.getMember(req.memberId);
+  const contact = ctx.store.getContact(req.contactId);
+  const ownerId = member ? ctx.policy.owners[member.platform] : undefined;
+  if (!member || !contact || ownerId === undefined) return false;
+  const at = nowIso(ctx);
+  const days = Math.max(1, Math.round((Date.parse(at) - Date.parse(req.createdAt)) / 86_400_000));
+  const card = ownerRequestCard(req, member, contact, requesterHistory(ctx, member, req.id), contactLoad(ctx, contact));
+  ctx.store.enqueue({ dedupeKey: `request:${req.id}:reminder`, platform: member.platform, recipient: ownerId, kind: 'owner.reminder', view: reminderCard(card, days), at });
+  ctx.store.appendEvent({ at, actor: 'system', kind: 'request.reminded', requestId: req.id });
+  return true;
+}
+
+function expireRequest(ctx: CoreContext, requestId: number): boolean {
+  const at = nowIso(ctx);
+  if (!ctx.store.transitionRequest(requestId, ['pending'], 'expired', { at })) return false;
+  const req = ctx.store.getRequest(requestId);
+  const member = req ? ctx.store.getMember(req.memberId) : null;
+  if (!req || !member) return false;
+  const contactName = ctx.store.getContact(req.contactId)?.name ?? 'the contact';
+  ctx.store.appendEvent({ at, actor: 'system', kind: 'request.expired', requestId, memberId: member.id, contactId: req.contactId });
+  ctx.store.enqueue({ dedupeKey: `request:${requestId}:expired`, platform: member.platform, recipient: member.userId, kind: 'member.expired', view: requesterNotice.expired(contactName, ctx.policy.ownerName), at });
+  return true;
+}
+
+const HANDLERS: Record<Task['kind'], (ctx: CoreContext, requestId: number) => boolean> = {
+  remind_owner: remindOwner,
+  expire_request: expireRequest,
+  expire_optin: expireOptin,
+  follow_up: (ctx, id) => sendFollowUp(ctx, id, false),
+  follow_up_nudge: (ctx, id) => sendFollowUp(ctx, id, true),
+};
+
+/** Carries out every due task; returns how many changed something. */
+export function runDueTasks(ctx: CoreContext, limit = 100): number {
+  let acted = 0;
+  for (const task of ctx.store.dueTasks(nowIso(ctx), limit)) {
+    ctx.store.transaction(() => {
+      // Another process may have claimed it since we listed it: then do nothing.
+      if (!ctx.store.completeTask(task.id, nowIso(ctx))) return;
+      if (HANDLERS[task.kind](ctx, task.requestId)) acted++;
+    });
+  }
+  return acted;
+}
+
+export class Scheduler {
+  private timer: NodeJS.Timeout | null = null;
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly logger: Logger,
+    private readonly afterRun: () => void = () => {},
+  ) {}
+
+  start(intervalMs = 60_000): void {
+    const tick = () => {
+      try {
+        if (runDueTasks(this.ctx) > 0) this.afterRun();
+      } catch (err) {
+        this.logger.error({ err }, 'scheduled tasks failed; will retry');
+      }
+    };
+    tick();
+    this.timer = setInterval(tick, intervalMs);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,113 @@
+// From "approved" to "introduced": the contact is asked first (double opt-in),
+// in chat when they are on the same platform, else by an email the owner sends.
+// Only after a yes is the intro made. Every step is one transaction with its
+// event, its messages (outbox) and its next due time (tasks).
+import type { Actor, Contact, IntroRequest, Member } from '../domain.ts';
+import { chatIdentity } from '../domain.ts';
+import { type CoreContext, daysFrom, isOwner, nowIso, timersOf, who } from '../context.ts';
+import { DomainError, notFound } from '../errors.ts';
+import {
+  contactAnsweredCard,
+  contactOptinCard,
+  introMessage,
+  ownerIntroEmailCard,
+  ownerOptinEmailCard,
+  requesterNotice,
+} from '../views/delivery.ts';
+import type { View } from '../views/view.ts';
+
+interface Parties {
+  req: IntroRequest;
+  member: Member;
+  contact: Contact;
+  ownerId: string;
+}
+
+function parties(ctx: CoreContext, requestId: number): Parties {
+  const req = ctx.store.getRequest(requestId);
+  if (!req) throw notFound('request');
+  const member = ctx.store.getMember(req.memberId);
+  const contact = ctx.store.getContact(req.contactId);
+  const ownerId = ctx.policy.owners[member?.platform ?? 'console'];
+  if (!member || !contact || ownerId === undefined) throw notFound('introduction');
+  return { req, member, contact, ownerId };
+}
+
+/** Called inside the approval's transaction. */
+export function startDelivery(ctx: CoreContext, requestId: number): void {
+  const p = parties(ctx, requestId);
+  const at = nowIso(ctx);
+  if (p.contact.noOptin) {
+    makeIntro(ctx, p, at, 'system');
+    return;
+  }
+  ctx.store.setStage(p.req.id, [null], 'awaiting_contact', at);
+  const contactChatId = chatIdentity(p.contact, p.member.platform);
+  const ask = contactChatId
+    ? { recipient: contactChatId, kind: 'contact.optin', view: contactOptinCard(p.req, p.member, p.contact, ctx.policy.ownerName) }
+    : { recipient: p.ownerId, kind: 'owner.optin_email', view: ownerOptinEmailCard(p.req, p.member, p.contact, ctx.policy.ownerName) };
+  ctx.store.enqueue({ dedupeKey: `request:${p.req.id}:optin`, platform: p.member.platform, at, ...ask });
+  ctx.store.appendEvent({ at, actor: 'system', kind: 'optin.asked', requestId: p.req.id, contactId: p.contact.id, data: { via: contactChatId ? 'chat' : 'email' } });
+  ctx.store.scheduleTask({ kind: 'expire_optin', requestId: p.req.id, dueAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays), dedupeKey: `request:${p.req.id}:expire_optin`, at });
+}
+
+function makeIntro(ctx: CoreContext, p: Parties, at: string, actor: string): void {
+  ctx.store.setStage(p.req.id, [null, 'awaiting_contact'], 'introduced', at);
+  const platform = p.member.platform;
+  const contactChatId = chatIdentity(p.contact, platform);
+  const owner = ctx.policy.ownerName;
+  if (contactChatId) {
+    // One conversation with all three, where the platform allows it (the messenger decides how).
+    ctx.store.enqueue({
+      dedupeKey: `request:${p.req.id}:intro`,
+      platform,
+      recipient: [p.ownerId, p.member.userId, contactChatId].join(','),
+      kind: 'intro.group',
+      view: introMessage(p.req, p.member, p.contact, owner),
+      at,
+    });
+    ctx.store.enqueue({ dedupeKey: `request:${p.req.id}:introduced`, platform, recipient: p.member.userId, kind: 'member.introduced', view: requesterNotice.introducedInChat(p.contact.name), at });
+  } else {
+    ctx.store.enqueue({ dedupeKey: `request:${p.req.id}:intro_email`, platform, recipient: p.ownerId, kind: 'owner.intro_email', view: ownerIntroEmailCard(p.req, p.member, p.contact, owner), at });
+    ctx.store.enqueue({ dedupeKey: `request:${p.req.id}:introduced`, platform, recipient: p.member.userId, kind: 'member.introduced', view: requesterNotice.introducedByEmail(p.contact.name, owner), at });
+  }
+  ctx.store.appendEvent({ at, actor, kind: 'intro.made', requestId: p.req.id, memberId: p.member.id, contactId: p.contact.id, data: { via: contactChatId ? 'chat' : 'email' } });
+  ctx.store.scheduleTask({ kind: 'follow_up', requestId: p.req.id, dueAt: daysFrom(ctx, timersOf(ctx).followUpDays), dedupeKey: `request:${p.req.id}:follow_up`, at });
+}
+
+/**
+ * The contact's answer: clicked by the contact in chat, or recorded by the owner
+ * ("They said yes/no") after the email. Exactly one answer counts.
+ */
+export function answerForContact(ctx: CoreContext, actor: Actor, requestId: number, yes: boolean): View {
+  return ctx.store.transaction(() => {
+    const p = parties(ctx, requestId);
+    const byOwner = isOwner(ctx, actor);
+    const isContact = chatIdentity(p.contact, actor.platform) === actor.userId && actor.platform === p.member.platform;
+    if (!byOwner && !isContact) throw new DomainError('not_owner', 'Only the person asked, or the owner, can answer this.');
+    const at = nowIso(ctx);
+    if (p.req.stage !== 'awaiting_contact') {
+      const state = p.req.stage === 'introduced' ? 'the introduction has been made' : 'this question is closed';
+      return { summary: `Already answered: ${state}.`, blocks: [{ kind: 'text', text: `Already answered: ${state}. Nothing was changed.` }] };
+    }
+    if (yes) {
+      makeIntro(ctx, p, at, who(actor));
+      ctx.store.appendEvent({ at, actor: who(actor), kind: 'optin.yes', requestId, contactId: p.contact.id });
+    } else {
+      ctx.store.setStage(requestId, ['awaiting_contact'], 'contact_declined', at);
+      ctx.store.appendEvent({ at, actor: who(actor), kind: 'optin.no', requestId, contactId: p.contact.id });
+      ctx.store.enqueue({ dedupeKey: `request:${requestId}:contact_declined`, platform: p.member.platform, recipient: p.member.userId, kind: 'member.contact_declined', view: requesterNotice.contactDeclined(p.contact.name), at });
+    }
+    return contactAnsweredCard(p.contact.name, yes, byOwner);
+  });
+}
+
+/** The opt-in expired: treated as a quiet no, and the requester is told kindly. Runs inside a task's transaction. */
+export function expireOptin(ctx: CoreContext, requestId: number): boolean {
+  const p = parties(ctx, requestId);
+  const at = nowIso(ctx);
+  if (!ctx.store.setStage(requestId, ['awaiting_contact'], 'contact_expired', at)) return false;
+  ctx.store.appendEvent({ at, actor: 'system', kind: 'optin.expired', requestId, contactId: p.contact.id });
+  ctx.store.enqueue({ dedupeKey: `request:${requestId}:optin_expired`, platform: p.member.platform, recipient: p.member.userId, kind: 'member.contact_declined', view: requesterNotice.contactDeclined(p.contact.name), at });
+  return true;
+}

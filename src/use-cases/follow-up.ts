@@ -1,0 +1,51 @@
+// Closing the loop: some days after the intro the requester is asked how it
+// went; each answer is an event, and good news reaches the owner.
+import type { Actor, Outcome } from '../domain.ts';
+import { type CoreContext, daysFrom, nowIso, requireMember, timersOf, who } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { followUpCard, goodNewsNotice, outcomeThanks } from '../views/delivery.ts';
+import type { View } from '../views/view.ts';
+
+export function recordOutcome(ctx: CoreContext, actor: Actor, requestId: number, outcome: Outcome): View {
+  const member = requireMember(ctx, actor);
+  return ctx.store.transaction(() => {
+    const req = ctx.store.getRequest(requestId);
+    if (!req || req.memberId !== member.id || req.stage !== 'introduced') throw notFound('introduction');
+    const at = nowIso(ctx);
+    const contactName = ctx.store.getContact(req.contactId)?.name ?? 'your contact';
+    const same = req.outcome === outcome;
+    if (!same) {
+      ctx.store.setOutcome(requestId, outcome, at);
+      ctx.store.appendEvent({ at, actor: who(actor), kind: `outcome.${outcome}`, requestId, memberId: member.id, contactId: req.contactId });
+    }
+    if (!same && (outcome === 'opportunity' || outcome === 'job')) {
+      const ownerId = ctx.policy.owners[member.platform];
+      if (ownerId !== undefined) {
+        ctx.store.enqueue({ dedupeKey: `request:${requestId}:good_news:${outcome}`, platform: member.platform, recipient: ownerId, kind: 'owner.good_news', view: goodNewsNotice(member, contactName, outcome), at });
+      }
+    }
+    // "No reply yet" earns one more check-in later (the dedupe key keeps it to one).
+    if (outcome === 'no_reply') {
+      ctx.store.scheduleTask({ kind: 'follow_up_nudge', requestId, dueAt: daysFrom(ctx, timersOf(ctx).followUpNudgeDays), dedupeKey: `request:${requestId}:follow_up_nudge`, at });
+    }
+    return outcomeThanks(outcome, contactName);
+  });
+}
+
+/** Sends the follow-up question (inside a task's transaction). */
+export function sendFollowUp(ctx: CoreContext, requestId: number, nudge: boolean): boolean {
+  const req = ctx.store.getRequest(requestId);
+  if (!req || req.stage !== 'introduced') return false;
+  // A nudge is only for someone who has not said it went somewhere yet.
+  if (nudge && req.outcome !== null && req.outcome !== 'no_reply') return false;
+  const member = ctx.store.getMember(req.memberId);
+  if (!member) return false;
+  const at = nowIso(ctx);
+  const contactName = ctx.store.getContact(req.contactId)?.name ?? 'your contact';
+  ctx.store.enqueue({ dedupeKey: `request:${requestId}:${nudge ? 'nudge' : 'follow_up'}`, platform: member.platform, recipient: member.userId, kind: 'member.follow_up', view: followUpCard(req, contactName, nudge), at });
+  ctx.store.appendEvent({ at, actor: 'system', kind: nudge ? 'follow_up.nudged' : 'follow_up.asked', requestId, memberId: member.id });
+  if (!nudge) {
+    ctx.store.scheduleTask({ kind: 'follow_up_nudge', requestId, dueAt: daysFrom(ctx, timersOf(ctx).followUpNudgeDays), dedupeKey: `request:${requestId}:follow_up_nudge`, at });
+  }
+  return true;
+}
