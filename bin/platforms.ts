@@ -1,7 +1,60 @@
-// Starts every configured chat platform over one store and one outbox dispatcher.
+// Starts every configured chat platform over one store, one outbox dispatcher
+// and one scheduler, and stops them cleanly on SIGINT/SIGTERM.
+import { destination, pino } from 'pino';
 import type { Config } from '../src/config.ts';
+import type { CoreContext } from '../src/context.ts';
+import { Dispatcher, type Messenger } from '../src/dispatcher.ts';
+import type { Platform } from '../src/domain.ts';
+import { systemClock, type Logger } from '../src/ports.ts';
+import { Scheduler } from '../src/scheduler.ts';
+import { SqliteStore } from '../db/sqlite-store.ts';
+import { slackMessenger, startSlack } from '../adapters/slack/index.ts';
+
+export function createLogger(level: string): Logger {
+  // Logs go to stderr as JSON; nothing the bot logs carries contact details or request text.
+  return pino({ level, base: { app: 'intro-broker' } }, destination(2));
+}
 
 export async function runPlatforms(config: Config): Promise<void> {
-  await Promise.resolve();
-  throw new Error(`Platform adapters are not built yet (slack: ${Boolean(config.slack)}, discord: ${Boolean(config.discord)}).`);
+  const logger = createLogger(config.logLevel);
+  const store = SqliteStore.open(config.databasePath);
+  const owners: Partial<Record<Platform, string>> = {};
+  if (config.slack) owners.slack = config.slack.ownerId;
+  if (config.discord) owners.discord = config.discord.ownerId;
+  const ctx: CoreContext = {
+    store,
+    clock: systemClock,
+    policy: { accessPolicy: config.accessPolicy, ownerName: config.ownerName, limits: config.limits, owners, timers: config.timers },
+  };
+
+  const messengers: Partial<Record<Platform, Messenger>> = {};
+  if (config.slack) messengers.slack = slackMessenger(config.slack, logger);
+  const dispatcher = new Dispatcher({ store, clock: systemClock, logger, messengers });
+  const stops: (() => Promise<void>)[] = [];
+
+  if (config.slack) {
+    const slack = await startSlack({ config: config.slack, ctx, logger, dispatcher });
+    stops.push(() => slack.stop());
+  }
+  if (config.discord) {
+    logger.warn({ platform: 'discord' }, 'Discord is configured but its adapter is not part of this build');
+  }
+
+  const scheduler = new Scheduler(ctx, logger, () => {
+    dispatcher.runOnce().catch((err: unknown) => logger.error({ err }, 'outbox pass failed'));
+  });
+  dispatcher.start();
+  scheduler.start();
+  logger.info({ platforms: Object.keys(messengers), database: config.databasePath }, 'intro-broker is running');
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  logger.info({}, 'stopping');
+  scheduler.stop();
+  dispatcher.stop();
+  for (const s of stops) await s();
+  store.close();
 }

@@ -31,6 +31,7 @@ export function backoffMs(attempts: number): number {
 
 export class Dispatcher {
   private running: Promise<{ sent: number; failed: number }> | null = null;
+  private again = false;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -42,9 +43,26 @@ export class Dispatcher {
     },
   ) {}
 
-  /** One pass over what is due. Concurrent calls share the pass in flight. */
+  /**
+   * One pass over what is due. A call during a pass shares it, and asks for one
+   * more pass right after, so a message enqueued meanwhile is not left waiting.
+   */
   runOnce(limit = 25): Promise<{ sent: number; failed: number }> {
-    this.running ??= this.pass(limit).finally(() => {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const run = async () => {
+      const total = await this.pass(limit);
+      while (this.again) {
+        this.again = false;
+        const more = await this.pass(limit);
+        total.sent += more.sent;
+        total.failed += more.failed;
+      }
+      return total;
+    };
+    this.running = run().finally(() => {
       this.running = null;
     });
     return this.running;

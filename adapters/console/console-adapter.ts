@@ -8,6 +8,7 @@ import type { Actor } from '../../src/domain.ts';
 import { Dispatcher, type Messenger } from '../../src/dispatcher.ts';
 import { COMMANDS, handleAction, handleCommand, handleSubmit, type Reply } from '../../src/interactions.ts';
 import type { Logger, OutboxMessage } from '../../src/ports.ts';
+import { runDueTasks } from '../../src/scheduler.ts';
 import type { FieldErrors, FormView, View } from '../../src/views/view.ts';
 import { renderFormIntro, renderView, safe } from './render.ts';
 
@@ -28,6 +29,8 @@ export interface ConsoleAdapterOptions {
   logger: Logger;
   /** Who is typing at start. */
   startAs?: string;
+  /** Moves the clock forward (the demo's /wait); absent where time is real. */
+  timeTravel?: (days: number) => void;
 }
 
 export class ConsoleAdapter {
@@ -102,6 +105,8 @@ export class ConsoleAdapter {
       this.help();
     } else if (line.startsWith('/as')) {
       this.switchUser(line.slice(3));
+    } else if (line.startsWith('/wait')) {
+      this.wait(line.slice(5));
     } else if (/^(\/click\s+)?\d+$/.test(line)) {
       this.click(Number(line.replace('/click', '').trim()));
     } else if (line.startsWith('/')) {
@@ -119,6 +124,7 @@ export class ConsoleAdapter {
       [
         ...Object.entries(COMMANDS).map(([name, what]) => `  /${name.padEnd(13)} ${what}`),
         '  /as <name>      Act as someone else: /as owner, /as alice, /as a-new-name',
+        ...(this.opts.timeTravel ? ['  /wait <days>    Let days pass (reminders, expiries, follow-ups)'] : []),
         '  <number>        Click the button shown with that number',
         '  /cancel         Leave a form without sending',
         '  /quit           Leave',
@@ -134,6 +140,16 @@ export class ConsoleAdapter {
     const waiting = this.inbox.get(this.actor.userId) ?? [];
     this.inbox.delete(this.actor.userId);
     for (const view of waiting) this.printMessage(view);
+  }
+
+  /** Demo time travel, so reminders, expiries and follow-ups can be seen without waiting days. */
+  private wait(arg: string): void {
+    const days = Number(arg.trim() || '1');
+    if (!this.opts.timeTravel || !Number.isFinite(days) || days <= 0 || days > 365) {
+      return this.write(this.opts.timeTravel ? 'Usage: /wait <days>, e.g. /wait 14' : 'Time travel is only for the demo.');
+    }
+    this.opts.timeTravel(days);
+    this.write(`(${days} day${days === 1 ? '' : 's'} pass…)`);
   }
 
   private click(number: number): void {
@@ -184,19 +200,23 @@ export class ConsoleAdapter {
     this.printView(view);
   }
 
+  /** A group message (the intro itself) goes to each of its recipients. */
   private deliver(m: OutboxMessage): { ref: string } {
-    if (m.recipient === this.actor.userId) {
-      this.printMessage(m.view);
-    } else {
-      const list = this.inbox.get(m.recipient) ?? [];
-      list.push(m.view);
-      this.inbox.set(m.recipient, list);
-      this.write(`(a message is waiting for ${safe(m.recipient)}: /as ${safe(m.recipient)} to read it)`);
+    for (const recipient of m.recipient.split(',')) {
+      if (recipient === this.actor.userId) {
+        this.printMessage(m.view);
+      } else {
+        const list = this.inbox.get(recipient) ?? [];
+        list.push(m.view);
+        this.inbox.set(recipient, list);
+        this.write(`(a message is waiting for ${safe(recipient)}: /as ${safe(recipient)} to read it)`);
+      }
     }
     return { ref: `console:${m.id}` };
   }
 
   private async flushOutbox(): Promise<void> {
+    runDueTasks(this.opts.ctx);
     // Deliver everything due now; the console is its own platform, so it never fails.
     for (;;) {
       const { sent } = await this.dispatcher.runOnce();

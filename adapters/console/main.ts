@@ -10,10 +10,19 @@ export const DEMO_DATABASE_PATH = './data/demo.db';
 
 export async function runConsoleDemo(config: Config, input: Readable, output: Writable, dbPath = DEMO_DATABASE_PATH): Promise<void> {
   const store = SqliteStore.open(dbPath);
+  // The demo's clock can be moved forward with /wait, to see follow-ups without waiting days.
+  let offsetMs = 0;
+  const clock = { now: () => new Date(systemClock.now().getTime() + offsetMs) };
   const ctx = {
     store,
-    clock: systemClock,
-    policy: { accessPolicy: config.accessPolicy, ownerName: config.ownerName === 'the owner' ? 'Sam' : config.ownerName, limits: config.limits, owners: { console: OWNER_ID } },
+    clock,
+    policy: {
+      accessPolicy: config.accessPolicy,
+      ownerName: config.ownerName === 'the owner' ? 'Sam' : config.ownerName,
+      limits: config.limits,
+      timers: config.timers,
+      owners: { console: OWNER_ID },
+    },
   };
   const seeded = seedDemo(ctx);
   output.write(
@@ -23,11 +32,12 @@ export async function runConsoleDemo(config: Config, input: Readable, output: Wr
       '  /find-contact fintech      then type a [number] to click "Request intro"',
       '  /as owner                  read the request card and click Approve or Decline',
       '  /as alice                  read the answer; /intros lists your requests',
+      "  Liam O'Neil is on chat too (/as liam answers his opt-in); /wait 14 lets two weeks pass.",
       'To connect a real workspace, set SLACK_* or DISCORD_* in .env (see README.md). /help lists commands.',
       '',
     ].join('\n'),
   );
-  const adapter = new ConsoleAdapter({ ctx, input, output, logger: silentLogger, startAs: 'alice' });
+  const adapter = new ConsoleAdapter({ ctx, input, output, logger: silentLogger, startAs: 'alice', timeTravel: (days) => (offsetMs += days * 86_400_000) });
   try {
     await adapter.run();
   } finally {

@@ -13,12 +13,12 @@ export class ConsoleDriver {
   readonly transcript: string[] = [];
   private readonly done: Promise<void>;
 
-  constructor(ctx: CoreContext, startAs = 'alice') {
+  constructor(ctx: CoreContext & { clock: { advanceDays(days: number): void } }, startAs = 'alice') {
     this.output.setEncoding('utf8');
     this.output.on('data', (chunk: string) => {
       this.buffer += chunk;
     });
-    this.adapter = new ConsoleAdapter({ ctx, input: this.input, output: this.output, logger: silentLogger, startAs });
+    this.adapter = new ConsoleAdapter({ ctx, input: this.input, output: this.output, logger: silentLogger, startAs, timeTravel: (days) => ctx.clock.advanceDays(days) });
     this.done = this.adapter.run();
   }
 

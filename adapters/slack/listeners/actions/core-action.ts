@@ -1,0 +1,28 @@
+// Every button this app renders carries the core's opaque action id (`ib:…`) as
+// its action_id. The core decodes it and checks it against the store, so a
+// forged, forwarded or stale id gets a polite refusal, never a change.
+import { handleAction } from '../../../../src/interactions.ts';
+import { describeError, slackActor, SORRY, type SlackDeps } from '../../deps.ts';
+import { answer, type ActionArgs, show } from './answer.ts';
+import { surfaceOf } from './surface.ts';
+
+export const ACTION_PATTERN = /^ib:/;
+
+export function coreAction(deps: SlackDeps) {
+  return async (args: ActionArgs): Promise<void> => {
+    await args.ack();
+    const { body } = args;
+    const actor = slackActor(body.user.id, body.user.name ?? body.user.username);
+    const surface = surfaceOf(body);
+    try {
+      const reply = handleAction(deps.ctx, actor, body.actions[0]?.action_id ?? '');
+      await answer(args, deps, actor, surface, reply);
+    } catch (err) {
+      deps.logger.error({ ...describeError(err) }, 'slack action failed');
+      await show(args, deps, actor, surface, { summary: SORRY, blocks: [{ kind: 'text', text: SORRY }] }).catch(() => undefined);
+    } finally {
+      // A decision queues a notice, a request queues the owner's card: send them now.
+      deps.kick();
+    }
+  };
+}

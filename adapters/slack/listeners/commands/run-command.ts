@@ -1,0 +1,23 @@
+// Every slash command works the same way: ack within Slack's 3 s, ask the core,
+// answer ephemerally through the command's response_url (only the asker sees it).
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { type CommandName, handleCommand } from '../../../../src/interactions.ts';
+import { describeError, slackActor, SORRY, type SlackDeps } from '../../deps.ts';
+import { renderMessage } from '../../render.ts';
+
+export type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+
+export function runCommand(name: CommandName, deps: SlackDeps) {
+  return async ({ ack, command, respond }: CommandArgs): Promise<void> => {
+    await ack();
+    try {
+      const reply = handleCommand(deps.ctx, slackActor(command.user_id, command.user_name), name, command.text);
+      // The core answers commands with a view to show; a form here would be a core bug.
+      if (!('view' in reply)) throw new Error(`command answered with ${reply.type}`);
+      await respond({ response_type: 'ephemeral', ...renderMessage(reply.view) });
+    } catch (err) {
+      deps.logger.error({ command: name, ...describeError(err) }, 'slack command failed');
+      await respond({ response_type: 'ephemeral', text: SORRY }).catch(() => undefined);
+    }
+  };
+}

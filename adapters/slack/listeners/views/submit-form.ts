@@ -1,0 +1,59 @@
+// A submitted modal. Its answer IS the ack: errors shown next to the fields
+// (Slack keeps what was typed), or a bare ack that closes the modal, after which
+// the confirmation goes to the person as a DM. The core is quick (one SQLite
+// transaction), well inside Slack's 3 s.
+//
+// A repeated submission of the same view (a retry, a double submit) finds the
+// request the core already made; the confirmation DM is sent once per view.
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { handleSubmit, type Reply } from '../../../../src/interactions.ts';
+import { describeError, slackActor, SORRY, type SlackDeps } from '../../deps.ts';
+import { postDm } from '../../dm.ts';
+import { formActionOf, renderModal } from '../../render.ts';
+
+export type SubmitArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
+
+/** field id → typed text; each input's block_id and action_id are the field id. */
+export function formValues(view: SubmitArgs['view']): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [blockId, actions] of Object.entries(view.state.values)) values[blockId] = actions[blockId]?.value ?? '';
+  return values;
+}
+
+export function submitForm(deps: SlackDeps) {
+  return async (args: SubmitArgs): Promise<void> => {
+    const { body, view } = args;
+    const actor = slackActor(body.user.id, body.user.name);
+    let reply: Reply;
+    try {
+      reply = handleSubmit(deps.ctx, actor, formActionOf(view.private_metadata), formValues(view));
+    } catch (err) {
+      deps.logger.error({ ...describeError(err) }, 'slack form submit failed');
+      // Keep the modal open with what was typed, so trying again is one click.
+      const first = Object.keys(view.state.values)[0];
+      await args.ack(first ? { response_action: 'errors', errors: { [first]: SORRY } } : undefined);
+      return;
+    }
+    try {
+      await acknowledge(args, deps, reply);
+    } catch (err) {
+      deps.logger.error({ ...describeError(err) }, 'slack form answer failed');
+    } finally {
+      deps.kick();
+    }
+  };
+}
+
+async function acknowledge(args: SubmitArgs, deps: SlackDeps, reply: Reply): Promise<void> {
+  switch (reply.type) {
+    case 'form_errors':
+      return args.ack({ response_action: 'errors', errors: reply.errors });
+    case 'form':
+      return args.ack({ response_action: 'update', view: renderModal(reply.form) });
+    case 'form_done':
+    case 'show':
+    case 'update':
+      await args.ack();
+      if (deps.seen.add(`view:${args.view.id}`)) await postDm(args.client, args.body.user.id, reply.view);
+  }
+}

@@ -1,0 +1,43 @@
+// The outbox's way out to Slack: each message is a DM to its recipient.
+// The outbox owns retries (it backs off, and keeps a lease of 60 s on each
+// message), so this client never retries or waits on its own: a rate limit
+// becomes a DeliveryError carrying Slack's Retry-After, any other failure is
+// thrown and the dispatcher backs off. A client that slept through a
+// Retry-After or retried 5xx for 30 minutes (WebClient's default) would outlive
+// the lease, and the message could be sent twice.
+import { webApi } from '@slack/bolt';
+import type { SlackConfig } from '../../src/config.ts';
+import { DeliveryError, type Messenger } from '../../src/dispatcher.ts';
+import type { Logger } from '../../src/ports.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { postDm } from './dm.ts';
+
+const SEND_TIMEOUT_MS = 10_000;
+
+export function createMessengerClient(config: SlackConfig, logger: Logger): webApi.WebClient {
+  return new webApi.WebClient(config.botToken, {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: SEND_TIMEOUT_MS,
+    logger: boltLogger(logger),
+  });
+}
+
+function isRateLimited(err: unknown): err is webApi.WebAPIRateLimitedError {
+  return err instanceof Error && (err as { code?: unknown }).code === webApi.ErrorCode.RateLimitedError;
+}
+
+export function createSlackMessenger(client: webApi.WebClient): Messenger {
+  return {
+    async send(message) {
+      try {
+        const { channel, ts } = await postDm(client, message.recipient, message.view);
+        return { ref: `${channel}:${ts}` };
+      } catch (err) {
+        if (isRateLimited(err)) throw new DeliveryError('slack: rate limited', err.retryAfter * 1000);
+        throw err; // the dispatcher logs the message (an API error code, no content) and backs off
+      }
+    },
+  };
+}

@@ -1,0 +1,111 @@
+// Starts the REAL Slack adapter (Bolt in HTTP mode) against the fake Slack,
+// over a fresh SQLite file, with the outbox dispatcher wired to the Slack
+// messenger. Each test gets its own: nothing leaks between tests.
+import { createSlackApp, slackMessenger, type SlackApp } from '../../../adapters/slack/index.ts';
+import type { SlackConfig } from '../../../src/config.ts';
+import { Dispatcher } from '../../../src/dispatcher.ts';
+import type { Logger } from '../../../src/ports.ts';
+import { addContact, makeCore, type TestCore } from '../../support/core.ts';
+import { startFakeSlack, type FakeSlack, type RecordedCall } from '../../support/fake-slack.ts';
+import {
+  loadSlackFixture,
+  postEvent,
+  postInteraction,
+  postSlashCommand,
+  type ExtraOptions,
+  type SlackHttpResponse,
+  type SlashCommandFields,
+} from '../../support/slack-http.ts';
+
+export const SECRET = 'test-signing-secret';
+export const OWNER = 'U0001OWNER';
+export const ALICE = 'U0001ALICE';
+export const BOB = 'U0001BOBBB';
+
+export interface LogLine {
+  level: string;
+  obj: object;
+  msg?: string;
+}
+
+export function capturingLogger(lines: LogLine[]): Logger {
+  const at = (level: string) => (obj: object, msg?: string) => void lines.push({ level, obj, ...(msg ? { msg } : {}) });
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+export interface SlackTest {
+  fake: FakeSlack;
+  t: TestCore;
+  slack: SlackApp;
+  dispatcher: Dispatcher;
+  url: string;
+  logs: LogLine[];
+  command(fields: Partial<SlashCommandFields>, opts?: ExtraOptions): Promise<SlackHttpResponse>;
+  interact(payload: object, opts?: ExtraOptions): Promise<SlackHttpResponse>;
+  event(envelope: object, opts?: ExtraOptions): Promise<SlackHttpResponse>;
+  /** A block_actions fixture with this action id, clicked by `user`, answering to fake.responseUrl(tag). */
+  click(fixture: string, actionId: string, opts?: { user?: string; tag?: string }): Record<string, unknown>;
+  close(): Promise<void>;
+}
+
+export function slackConfig(fake: FakeSlack, extra: Partial<SlackConfig> = {}): SlackConfig {
+  return { botToken: 'xoxb-test', ownerId: OWNER, signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, ...extra };
+}
+
+export async function startSlackTest(): Promise<SlackTest> {
+  const fake = await startFakeSlack();
+  const t = makeCore({ owners: { slack: OWNER } });
+  const logs: LogLine[] = [];
+  const logger = capturingLogger(logs);
+  const config = slackConfig(fake);
+  const dispatcher = new Dispatcher({ store: t.ctx.store, clock: t.ctx.clock, logger, messengers: { slack: slackMessenger(config, logger) } });
+  const slack = createSlackApp({ config, ctx: t.ctx, logger, dispatcher, host: '127.0.0.1' });
+  const { port } = await slack.start();
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  return {
+    fake,
+    t,
+    slack,
+    dispatcher,
+    url,
+    logs,
+    command: (fields, opts) => postSlashCommand(url, SECRET, { user_id: ALICE, user_name: 'alice', ...fields }, opts),
+    interact: (payload, opts) => postInteraction(url, SECRET, payload, opts),
+    event: (envelope, opts) => postEvent(url, SECRET, envelope, opts),
+    click(fixture, actionId, opts = {}) {
+      const payload = loadSlackFixture(fixture, { responseUrl: fake.responseUrl(opts.tag ?? 'click') });
+      const actions = payload.actions as Record<string, unknown>[];
+      actions[0] = { ...actions[0], action_id: actionId };
+      if (opts.user) payload.user = { ...(payload.user as object), id: opts.user };
+      return payload;
+    },
+    async close() {
+      await slack.stop();
+      await fake.close();
+      t.cleanup();
+    },
+  };
+}
+
+/** Ana Ferreira (id 1, private fields set) and Alice as a Slack member. */
+export function seedAnaAndAlice(s: SlackTest): void {
+  addContact(s.t);
+  s.t.ctx.store.saveMember({ platform: 'slack', userId: ALICE, displayName: 'Alice', status: 'member', at: s.t.ctx.clock.now().toISOString() });
+}
+
+/** Everything a Slack call carried, as one string, to look for text in it. */
+export const wire = (call: RecordedCall): string => JSON.stringify(call.body);
+
+export const postsTo = (fake: FakeSlack, channel: string): RecordedCall[] => fake.callsTo('chat.postMessage').filter((c) => c.body.channel === channel);
+
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The submitted request modal (fixture), with exactly these answers (and another form's action, if given). */
+export function submission(values: Record<string, string>, opts: { viewId?: string; action?: string } = {}): Record<string, unknown> {
+  const payload = loadSlackFixture('view-submission-request-intro');
+  const view = payload.view as { id: string; private_metadata: string; state: { values: Record<string, Record<string, { type: string; value: string | null }>> } };
+  if (opts.viewId) view.id = opts.viewId;
+  if (opts.action) view.private_metadata = JSON.stringify({ action: opts.action });
+  view.state.values = Object.fromEntries(Object.entries(values).map(([id, value]) => [id, { [id]: { type: 'plain_text_input', value } }]));
+  return payload;
+}
