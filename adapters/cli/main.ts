@@ -5,7 +5,7 @@ import { DatabaseTooNewError } from '../../db/migrate.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { DomainError } from '../../src/errors.ts';
 import { systemClock, type Clock } from '../../src/ports.ts';
-import { runBackup, runExport, runMembers, runRequests, runStats } from './commands/admin.ts';
+import { runBackup, runExport, runMembers, runReport, runRequests, runStats } from './commands/admin.ts';
 import { runContacts, type Flags } from './commands/contacts.ts';
 import { runImport } from './commands/import.ts';
 import { runTriage } from './commands/triage.ts';
@@ -32,6 +32,7 @@ export const USAGE = `Usage: intro-broker [--db <path>] <command> [options]
   requests list [--status pending|approved|declined|withdrawn|expired]
   stats
   export [--out file.json]                        everything, as JSON
+  report --out report.html                        the funnel and outcomes over time, as charts
   backup <file>                                   an online copy of the database
 
   --json on every listing and on stats prints JSON. --db overrides DATABASE_PATH.`;
@@ -104,6 +105,8 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
         return runStats(c);
       case 'export':
         return runExport(c, flags);
+      case 'report':
+        return runReport(c, flags);
       case 'backup':
         return await runBackup(c, store, sub);
       default:

@@ -42,7 +42,7 @@ export function pendingQueue(ctx: CoreContext, actor: Actor): View {
     return contact ? [ownerRequestCard(req, member, contact, requesterHistory(ctx, member, req.id), contactLoad(ctx, contact))] : [];
   });
   const admissions = ctx.store.listMembers({ status: 'pending' }).map(admissionCard);
-  return pendingQueueView(cards, admissions);
+  return pendingQueueView(cards, admissions, ctx.store.funnel());
 }
 
 /** /intros: the owner's queue for the owner, a member's own list for members. */
@@ -52,6 +52,6 @@ export function intros(ctx: CoreContext, actor: Actor): View {
 
 export function getStats(ctx: CoreContext, actor: Actor): View {
   requireOwner(ctx, actor);
-  return statsView(ctx.store.stats(daysFrom(ctx, -90)));
+  return statsView(ctx.store.stats(daysFrom(ctx, -90)), ctx.store.funnel());
 }
 

@@ -2,7 +2,7 @@
 // click, and the same card after the decision, with the buttons gone.
 import { encodeAction } from '../actions.ts';
 import type { Contact, IntroRequest, Member, RequestStatus } from '../domain.ts';
-import { DECLINE_REASONS } from '../domain.ts';
+import { DECLINE_REASONS, OUTCOMES } from '../domain.ts';
 import { contactHeadline } from './contact-line.ts';
 import type { Block, View } from './view.ts';
 
@@ -60,7 +60,7 @@ export function statusLine(req: IntroRequest): string {
   const when = req.decidedAt ? ` on ${req.decidedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
   switch (req.status) {
     case 'approved':
-      return `Approved${when}.`;
+      return `Approved${when}.${deliveryLine(req)}`;
     case 'declined':
       return `Declined (${req.declineReason ? DECLINE_REASONS[req.declineReason] : 'no reason'})${when}.`;
     case 'withdrawn':
@@ -70,6 +70,19 @@ export function statusLine(req: IntroRequest): string {
     case 'pending':
       return 'Waiting for your decision.';
   }
+}
+
+const STAGE_WORDS: Record<NonNullable<IntroRequest['stage']>, string> = {
+  awaiting_contact: ' Waiting for the contact to say yes.',
+  contact_declined: ' The contact declined.',
+  contact_expired: ' The contact did not answer in time.',
+  introduced: ' Introduced.',
+};
+
+function deliveryLine(req: IntroRequest): string {
+  if (!req.stage) return '';
+  const outcome = req.outcome ? ` Outcome: ${OUTCOMES[req.outcome]}.` : '';
+  return STAGE_WORDS[req.stage] + outcome;
 }
 
 /** The card after a decision: same facts, no buttons, who decided and when. */

@@ -2,7 +2,7 @@
 // detail that embarrasses anyone.
 import { encodeAction } from '../actions.ts';
 import type { DeclineReason, IntroRequest, PublicContact } from '../domain.ts';
-import { statusLine } from './cards.ts';
+import { OUTCOMES } from '../domain.ts';
 import type { Block, View } from './view.ts';
 
 export const message = (text: string, context?: string): View => ({
@@ -39,13 +39,31 @@ export function admissionDecisionNotice(admitted: boolean, ownerName: string): V
     : message(`${ownerName} isn't adding people to their network right now. Thank you for asking.`);
 }
 
+/** A request's state in the requester's words: no detail that embarrasses anyone. */
+export function memberStatusLine(req: IntroRequest): string {
+  if (req.status !== 'approved') {
+    return { pending: 'waiting for a decision', declined: 'declined', withdrawn: 'withdrawn', expired: 'expired without a decision' }[req.status];
+  }
+  switch (req.stage) {
+    case 'awaiting_contact':
+      return 'approved; waiting for them to say yes';
+    case 'contact_declined':
+    case 'contact_expired':
+      return "approved, but the intro isn't possible right now";
+    case 'introduced':
+      return req.outcome ? `introduced; ${OUTCOMES[req.outcome].toLowerCase()}` : 'introduced';
+    case null:
+      return 'approved';
+  }
+}
+
 export function myRequestsView(rows: { req: IntroRequest; contactName: string }[]): View {
   if (rows.length === 0) {
     return message("You haven't asked for any introductions yet.", 'Find someone with /find-contact <words>.');
   }
   const blocks: Block[] = [{ kind: 'header', text: 'Your intro requests' }];
   for (const { req, contactName } of rows) {
-    blocks.push({ kind: 'text', text: `#${req.id} ${contactName}: ${req.status === 'pending' ? 'waiting for a decision' : statusLine(req)}` });
+    blocks.push({ kind: 'text', text: `#${req.id} ${contactName}: ${memberStatusLine(req)}` });
     if (req.status === 'pending') {
       blocks.push({ kind: 'actions', buttons: [{ action: encodeAction({ type: 'withdraw', requestId: req.id }), label: `Withdraw #${req.id}`, style: 'danger' }] });
     }

@@ -6,6 +6,7 @@ import type { MemberStatus, Platform, RequestStatus } from '../../../src/domain.
 import { setMemberStatus } from '../../../src/use-cases/admission.ts';
 import { type CliContext, out, printJson, printTable, UsageError } from '../io.ts';
 import type { Flags } from './contacts.ts';
+import { renderReport } from '../report/render-html.ts';
 
 const PLATFORMS: Platform[] = ['slack', 'discord', 'console'];
 const MEMBER_STATUSES: MemberStatus[] = ['member', 'pending', 'declined', 'blocked'];
@@ -58,12 +59,24 @@ export function runRequests(c: CliContext, sub: string | undefined, f: Flags): n
 
 export function runStats(c: CliContext): number {
   const s = c.ctx.store.stats(daysFrom(c.ctx, -90));
-  if (c.json) return printJson(c, s), 0;
+  const f = c.ctx.store.funnel();
+  if (c.json) return printJson(c, { ...s, funnel: f }), 0;
   out(c, `Contacts  ${s.contacts.total} total, ${s.contacts.vetted} vetted, ${s.contacts.searchable} searchable, ${s.contacts.optedOut} opted out`);
   out(c, `Members   ${s.members.member} members, ${s.members.pending} waiting to join, ${s.members.blocked} blocked`);
   out(c, `Requests  ${s.requests.pending} pending, ${s.requests.approved} approved, ${s.requests.declined} declined, ${s.requests.withdrawn} withdrawn, ${s.requests.expired} expired`);
   out(c, `Declines  ${s.declines.not_now} not now, ${s.declines.dont_know_contact} don't know the contact, ${s.declines.dont_know_you} don't know you`);
   if (s.topContacts.length) out(c, `Most requested (90 days)  ${s.topContacts.map((t) => `${t.name} (${t.requests})`).join(', ')}`);
+  out(c, `Funnel    ${f.requested} requested → ${f.approved} approved → ${f.contactYes} contact said yes → ${f.introduced} introduced → ${f.met} met → ${f.opportunity} opportunity (${f.job} job)`);
+  return 0;
+}
+
+/** `report --out report.html`: the funnel and outcomes over time, as a page a person would rather read than a table. */
+export function runReport(c: CliContext, f: Flags): number {
+  const file = typeof f.out === 'string' ? f.out : undefined;
+  if (!file) throw new UsageError('report --out <file.html>');
+  const html = renderReport({ funnel: c.ctx.store.funnel(), stats: c.ctx.store.stats(daysFrom(c.ctx, -90)), ownerName: c.ctx.policy.ownerName, generatedAt: c.ctx.clock.now().toISOString() });
+  writeFileSync(file, html);
+  out(c, `Wrote ${file}. Open it in a browser.`);
   return 0;
 }
 
