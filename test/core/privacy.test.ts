@@ -1,0 +1,88 @@
+// The owner's private data (a contact's email, phone, LinkedIn URL, notes) never
+// reaches a member: not in a view, a message, a refusal or a log line. This test
+// walks every flow, collects everything a member (or a log) could see, and looks
+// for the private values in it.
+import { describe, expect, it } from 'vitest';
+import { encodeAction, type Action } from '../../src/actions.ts';
+import { DeliveryError, Dispatcher } from '../../src/dispatcher.ts';
+import type { Actor } from '../../src/domain.ts';
+import { handleAction, handleCommand, handleSubmit, type Reply } from '../../src/interactions.ts';
+import type { Logger } from '../../src/ports.ts';
+import { runDueTasks } from '../../src/scheduler.ts';
+import { addContact, addMember, alice, goodForm, makeCore, owner, PRIVATE, stranger } from '../support/core.ts';
+
+describe('private fields', () => {
+  it('appear in no member-facing view, message, refusal or log line', async () => {
+    const t = makeCore();
+    const seen: unknown[] = [];
+    const logger: Logger = {
+      debug: (o, m) => seen.push(o, m),
+      info: (o, m) => seen.push(o, m),
+      warn: (o, m) => seen.push(o, m),
+      error: (o, m) => seen.push(o, m),
+    };
+    let failNext = true;
+    const dispatcher = new Dispatcher({
+      store: t.ctx.store,
+      clock: t.ctx.clock,
+      logger,
+      messengers: {
+        console: {
+          send: (m) => {
+            // Fail once, so failure logs are collected too.
+            if (failNext) {
+              failNext = false;
+              return Promise.reject(new DeliveryError(`could not deliver ${m.kind}`, 0));
+            }
+            return Promise.resolve({ ref: String(m.id) });
+          },
+        },
+      },
+    });
+    try {
+      addMember(t, alice);
+      const bob: Actor = { platform: 'console', userId: 'bob' };
+      addMember(t, bob);
+      const onChat = addContact(t, { consoleUserId: 'ana', introCap: 10 });
+      const byEmail = addContact(t, { name: 'Ben Ortiz', ...PRIVATE, introCap: 10 });
+      const member = (actor: Actor, reply: Reply) => {
+        if (actor !== owner) seen.push(reply);
+        return reply;
+      };
+      const act = (actor: Actor, a: Action) => member(actor, handleAction(t.ctx, actor, encodeAction(a)));
+
+      for (const q of ['ana', 'ben', 'lumen', 'private example', 'favour', '']) member(alice, handleCommand(t.ctx, alice, 'find-contact', q));
+      member(stranger, handleCommand(t.ctx, stranger, 'find-contact', 'ana'));
+      act(alice, { type: 'open_request_form', contactId: byEmail.id });
+      member(alice, handleSubmit(t.ctx, alice, encodeAction({ type: 'submit_request', contactId: byEmail.id }), { howKnow: 'x', whyContact: 'y', blurb: 'z' }));
+      member(alice, handleSubmit(t.ctx, alice, encodeAction({ type: 'submit_request', contactId: byEmail.id }), { ...goodForm, whyContact: 'Ben runs payments at Lumen Pay, and I want to ask him about fraud analyst hiring in Lisbon this spring, for my team.' }));
+      member(alice, handleSubmit(t.ctx, alice, encodeAction({ type: 'submit_request', contactId: onChat.id }), goodForm));
+      member(bob, handleSubmit(t.ctx, bob, encodeAction({ type: 'submit_request', contactId: onChat.id }), { ...goodForm, blurb: 'Bob is a product manager in Porto looking for a payments role at a larger company.' }));
+      act(alice, { type: 'approve', requestId: 1 });
+      act(owner, { type: 'approve', requestId: 1 });
+      act(owner, { type: 'approve', requestId: 2 });
+      act({ platform: 'console', userId: 'ana' }, { type: 'contact_answer', requestId: 2, yes: true });
+      act(owner, { type: 'contact_answer', requestId: 1, yes: true });
+      act(bob, { type: 'withdraw', requestId: 1 });
+      member(alice, handleCommand(t.ctx, alice, 'intros', ''));
+      t.ctx.clock.advanceDays(30);
+      runDueTasks(t.ctx);
+      act(alice, { type: 'outcome', requestId: 1, outcome: 'job' });
+      await dispatcher.runOnce();
+      await dispatcher.runOnce();
+
+      const ownerId = 'owner';
+      for (const m of t.ctx.store.listOutbox()) if (m.recipient !== ownerId) seen.push(m);
+      seen.push(...t.ctx.store.listEvents());
+
+      const everything = JSON.stringify(seen);
+      expect(everything).toContain('Ben Ortiz'); // the collection is real
+      expect(everything).toContain('could not deliver'); // and includes the failure log
+      for (const secret of Object.values(PRIVATE)) expect(everything).not.toContain(secret);
+      // The owner, on the other hand, is handed the email draft with the address.
+      expect(JSON.stringify(t.ctx.store.listOutbox().filter((m) => m.recipient === ownerId))).toContain(PRIVATE.email);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
