@@ -8,6 +8,7 @@ import type { Platform } from '../src/domain.ts';
 import { systemClock, type Logger } from '../src/ports.ts';
 import { Scheduler } from '../src/scheduler.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
+import { createDiscordBot } from '../adapters/discord/index.ts';
 import { slackMessenger, startSlack } from '../adapters/slack/index.ts';
 
 export function createLogger(level: string): Logger {
@@ -27,8 +28,14 @@ export async function runPlatforms(config: Config): Promise<void> {
     policy: { accessPolicy: config.accessPolicy, ownerName: config.ownerName, limits: config.limits, owners, timers: config.timers },
   };
 
+  // One dispatcher delivers every platform's outbox. The Discord bot's messenger
+  // sends through the bot's own client, so the bot is built first and reaches the
+  // dispatcher through a forwarder (only once interactions arrive, after start).
   const messengers: Partial<Record<Platform, Messenger>> = {};
+  const outbox = { runOnce: () => dispatcher.runOnce() };
   if (config.slack) messengers.slack = slackMessenger(config.slack, logger);
+  const discord = config.discord ? createDiscordBot({ config: config.discord, ctx, logger, dispatcher: outbox }) : undefined;
+  if (discord) messengers.discord = discord.messenger;
   const dispatcher = new Dispatcher({ store, clock: systemClock, logger, messengers });
   const stops: (() => Promise<void>)[] = [];
 
@@ -36,8 +43,9 @@ export async function runPlatforms(config: Config): Promise<void> {
     const slack = await startSlack({ config: config.slack, ctx, logger, dispatcher });
     stops.push(() => slack.stop());
   }
-  if (config.discord) {
-    logger.warn({ platform: 'discord' }, 'Discord is configured but its adapter is not part of this build');
+  if (discord) {
+    await discord.start();
+    stops.push(() => discord.stop());
   }
 
   const scheduler = new Scheduler(ctx, logger, () => {

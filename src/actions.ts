@@ -19,6 +19,8 @@ export type Action =
   | { type: 'outcome'; requestId: number; outcome: Outcome };
 
 const MAX_ID_LENGTH = 100;
+/** How many ':'-separated parts each kind of id has, "ib" included. */
+const PARTS: Record<string, number> = { or: 3, sr: 3, ap: 3, wd: 3, ad: 3, ig: 3, bl: 3, dc: 4, ca: 4, oc: 4, oa: 2, sa: 2 };
 const REASONS: Record<string, DeclineReason> = { n: 'not_now', c: 'dont_know_contact', y: 'dont_know_you' };
 const REASON_CODES: Record<DeclineReason, string> = { not_now: 'n', dont_know_contact: 'c', dont_know_you: 'y' };
 const OUTCOME_BY_CODE: Record<string, Outcome> = { m: 'met', n: 'no_reply', o: 'opportunity', j: 'job' };
@@ -68,6 +70,8 @@ function id(s: string | undefined): number | null {
 export function decodeAction(raw: string): Action | null {
   if (typeof raw !== 'string' || raw.length > MAX_ID_LENGTH || !raw.startsWith('ib:')) return null;
   const [, tag, a, b] = raw.split(':');
+  // Only the search query may hold further colons; any other id with a part too many is forged.
+  if (tag !== 'sp' && tag !== undefined && raw.split(':').length !== (PARTS[tag] ?? 0)) return null;
   switch (tag) {
     case 'sp': {
       const page = id(a);

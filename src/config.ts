@@ -101,40 +101,43 @@ function describe(issue: z.core.$ZodIssue, env: Record<string, string | undefine
   return `${name}: ${issue.message}${shown}`;
 }
 
+/** Which platform variables are missing, from the raw environment, so every problem is reported at once. */
+function platformProblems(env: Record<string, string | undefined>): string[] {
+  const has = (k: string) => (env[k] ?? '').trim() !== '';
+  const problems: string[] = [];
+  if (['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_OWNER_ID'].some(has)) {
+    if (!has('SLACK_BOT_TOKEN')) problems.push('SLACK_BOT_TOKEN: required when Slack is configured (starts with xoxb-)');
+    if (!has('SLACK_OWNER_ID')) problems.push("SLACK_OWNER_ID: required when Slack is configured (the owner's Slack user id, like U0123ABCD)");
+    if (!has('SLACK_APP_TOKEN') && !has('SLACK_SIGNING_SECRET'))
+      problems.push('SLACK_SIGNING_SECRET: required for HTTP mode, or set SLACK_APP_TOKEN (xapp-…) for Socket Mode');
+  }
+  if (['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_OWNER_ID'].some(has)) {
+    if (!has('DISCORD_TOKEN')) problems.push('DISCORD_TOKEN: required when Discord is configured (the bot token)');
+    if (!has('DISCORD_APPLICATION_ID')) problems.push('DISCORD_APPLICATION_ID: required when Discord is configured');
+    if (!has('DISCORD_OWNER_ID')) problems.push("DISCORD_OWNER_ID: required when Discord is configured (the owner's Discord user id)");
+  }
+  return problems;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => describe(i, env)));
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => describe(i, env))), ...platformProblems(env)];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  const problems: string[] = [];
 
-  const slackSet = e.SLACK_BOT_TOKEN ?? e.SLACK_APP_TOKEN ?? e.SLACK_SIGNING_SECRET ?? e.SLACK_OWNER_ID;
   let slack: SlackConfig | undefined;
-  if (slackSet !== undefined) {
-    if (!e.SLACK_BOT_TOKEN) problems.push('SLACK_BOT_TOKEN: required when Slack is configured (starts with xoxb-)');
-    if (!e.SLACK_OWNER_ID) problems.push('SLACK_OWNER_ID: required when Slack is configured (the owner\'s Slack user id, like U0123ABCD)');
-    if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET)
-      problems.push('SLACK_SIGNING_SECRET: required for HTTP mode, or set SLACK_APP_TOKEN (xapp-…) for Socket Mode');
-    if (e.SLACK_BOT_TOKEN && e.SLACK_OWNER_ID) {
-      slack = { botToken: e.SLACK_BOT_TOKEN, ownerId: e.SLACK_OWNER_ID, port: e.PORT };
-      if (e.SLACK_SIGNING_SECRET) slack.signingSecret = e.SLACK_SIGNING_SECRET;
-      if (e.SLACK_APP_TOKEN) slack.appToken = e.SLACK_APP_TOKEN;
-      if (e.SLACK_API_URL) slack.apiUrl = e.SLACK_API_URL;
-    }
+  if (e.SLACK_BOT_TOKEN && e.SLACK_OWNER_ID) {
+    slack = { botToken: e.SLACK_BOT_TOKEN, ownerId: e.SLACK_OWNER_ID, port: e.PORT };
+    if (e.SLACK_SIGNING_SECRET) slack.signingSecret = e.SLACK_SIGNING_SECRET;
+    if (e.SLACK_APP_TOKEN) slack.appToken = e.SLACK_APP_TOKEN;
+    if (e.SLACK_API_URL) slack.apiUrl = e.SLACK_API_URL;
   }
-
-  const discordSet = e.DISCORD_TOKEN ?? e.DISCORD_APPLICATION_ID ?? e.DISCORD_OWNER_ID;
   let discord: DiscordConfig | undefined;
-  if (discordSet !== undefined) {
-    if (!e.DISCORD_TOKEN) problems.push('DISCORD_TOKEN: required when Discord is configured (the bot token)');
-    if (!e.DISCORD_APPLICATION_ID) problems.push('DISCORD_APPLICATION_ID: required when Discord is configured');
-    if (!e.DISCORD_OWNER_ID) problems.push("DISCORD_OWNER_ID: required when Discord is configured (the owner's Discord user id)");
-    if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID && e.DISCORD_OWNER_ID) {
-      discord = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, ownerId: e.DISCORD_OWNER_ID };
-      if (e.DISCORD_GUILD_ID) discord.guildId = e.DISCORD_GUILD_ID;
-      if (e.DISCORD_API_URL) discord.apiUrl = e.DISCORD_API_URL;
-    }
+  if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID && e.DISCORD_OWNER_ID) {
+    discord = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, ownerId: e.DISCORD_OWNER_ID };
+    if (e.DISCORD_GUILD_ID) discord.guildId = e.DISCORD_GUILD_ID;
+    if (e.DISCORD_API_URL) discord.apiUrl = e.DISCORD_API_URL;
   }
-  if (problems.length > 0) throw new ConfigError(problems);
 
   const config: Config = {
     databasePath: e.DATABASE_PATH,

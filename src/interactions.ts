@@ -12,6 +12,7 @@ import { recordOutcome } from './use-cases/follow-up.ts';
 import { home } from './use-cases/home.ts';
 import { getStats, intros, withdrawRequest } from './use-cases/my-requests.ts';
 import { searchContacts } from './use-cases/search-contacts.ts';
+import { suggestContacts, type Suggestion } from './use-cases/suggest-contacts.ts';
 import { openRequestForm, submitIntroRequest } from './use-cases/submit-intro-request.ts';
 import { admissionFormView } from './views/forms.ts';
 import { errorView, message } from './views/notices.ts';
@@ -81,7 +82,7 @@ export function handleAction(ctx: CoreContext, actor: Actor, actionId: string): 
         if (role.kind !== 'stranger' || ctx.policy.accessPolicy !== 'request') {
           return { type: 'show', view: message(role.kind === 'pending' ? `Your request to join is already with ${ctx.policy.ownerName}.` : 'There is nothing to ask: you cannot join this way.') };
         }
-        return { type: 'form', form: admissionFormView(ctx.policy.ownerName) };
+        return { type: 'form', form: admissionForm(ctx, actor) };
       }
       case 'admit':
         return { type: 'update', view: decideAdmission(ctx, actor, action.memberId, 'admit').card };
@@ -103,6 +104,14 @@ export function handleAction(ctx: CoreContext, actor: Actor, actionId: string): 
   }
 }
 
+/** The admission form, prefilled with what was typed when it last bounced. */
+function admissionForm(ctx: CoreContext, actor: Actor): FormView {
+  const form = admissionFormView(ctx.policy.ownerName);
+  const draft = ctx.store.getDraft(actor.platform, actor.userId, form.action) ?? {};
+  form.fields = form.fields.map((f) => (draft[f.id] !== undefined ? { ...f, value: draft[f.id] } : f));
+  return form;
+}
+
 export function handleSubmit(ctx: CoreContext, actor: Actor, formAction: string, values: Record<string, string>): Reply {
   const action = decodeAction(formAction);
   try {
@@ -113,13 +122,22 @@ export function handleSubmit(ctx: CoreContext, actor: Actor, formAction: string,
     if (action?.type === 'submit_admission') {
       const result = requestAdmission(ctx, actor, values);
       if (result.ok) return { type: 'form_done', view: result.view };
-      const form = admissionFormView(ctx.policy.ownerName);
-      form.fields = form.fields.map((f) => (values[f.id] !== undefined ? { ...f, value: values[f.id] } : f));
-      return { type: 'form_errors', form, errors: result.errors };
+      return { type: 'form_errors', form: admissionForm(ctx, actor), errors: result.errors };
     }
     return { type: 'form_done', view: STALE };
   } catch (err) {
     return { type: 'form_done', view: refusal(err) };
+  }
+}
+
+/** Suggestions while someone types a command's text (Discord's autocomplete); never a throw. */
+export function handleSuggest(ctx: CoreContext, actor: Actor, name: string, text: string): Suggestion[] {
+  if (name !== 'find-contact') return [];
+  try {
+    return suggestContacts(ctx, actor, text);
+  } catch (err) {
+    if (err instanceof DomainError) return [];
+    throw err;
   }
 }
 

@@ -1,6 +1,7 @@
 // Strangers ask to be admitted (under the `request` policy); the owner admits,
 // ignores, or answers "I don't know you", which blocks.
 import { z } from 'zod';
+import { encodeAction } from '../actions.ts';
 import type { Actor, Member } from '../domain.ts';
 import { type CoreContext, nameOf, nowIso, requireOwner, roleOf, who } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
@@ -25,14 +26,19 @@ export function requestAdmission(ctx: CoreContext, actor: Actor, values: Record<
   if (role.kind === 'blocked' || role.kind === 'declined' || ctx.policy.accessPolicy !== 'request') {
     throw new DomainError('not_member', `${owner} isn't adding people to their network this way.`);
   }
-  const parsed = admissionSchema.safeParse({ howKnow: values.howKnow ?? '', why: values.why ?? '' });
+  const typed = { howKnow: String(values.howKnow ?? '').slice(0, 5_000), why: String(values.why ?? '').slice(0, 5_000) };
+  const formAction = encodeAction({ type: 'submit_admission' });
+  const parsed = admissionSchema.safeParse(typed);
   if (!parsed.success) {
+    // Kept, so that reopening the form (Discord's "Edit request") loses nothing.
+    ctx.store.saveDraft(actor.platform, actor.userId, formAction, typed, nowIso(ctx));
     return { ok: false, errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
   }
   const ownerId = ctx.policy.owners[actor.platform];
   if (ownerId === undefined) throw new DomainError('unavailable', 'This bot has no owner configured for this platform yet.');
   return ctx.store.transaction(() => {
     const at = nowIso(ctx);
+    ctx.store.deleteDraft(actor.platform, actor.userId, formAction);
     const member = ctx.store.saveMember({
       platform: actor.platform,
       userId: actor.userId,

@@ -207,7 +207,7 @@ describe('members and the owner see only their own', () => {
   });
 
   it('refuses forged or stale action ids kindly', () => {
-    for (const forged of ['', 'garbage', 'ib:ap:', 'ib:ap:-1', 'ib:ap:1e3', 'ib:dc:1:zz', 'ib:ap:99999999999999999999', 'x'.repeat(500)]) {
+    for (const forged of ['', 'garbage', 'ib:ap:', 'ib:ap:-1', 'ib:ap:1e3', 'ib:dc:1:zz', 'ib:ap:99999999999999999999', 'ib:ap:1:junk', 'ib:oa:1', 'x'.repeat(500)]) {
       const reply = handleAction(t.ctx, owner, forged);
       expect(reply.type).toBe('show');
       expect(JSON.stringify(reply)).toContain('no longer valid');

@@ -1,0 +1,60 @@
+// Every way Discord reaches the bot, in one place: slash commands and their
+// autocomplete, button clicks, modal submits. Each is translated into one of
+// the core's entry points (src/interactions.ts); no product rule lives here.
+import { ComponentType, MessageFlags, type Interaction, type ModalSubmitInteraction } from 'discord.js';
+import { handleAction, handleCommand, handleSubmit } from '../../src/interactions.ts';
+import { commandRegistry, type CommandRegistry } from './commands/index.ts';
+import { describeError, SORRY, type DiscordDeps } from './deps.ts';
+import { runCore } from './run-core.ts';
+import { NO_MENTIONS } from './text.ts';
+
+export type InteractionHandler = (interaction: Interaction) => Promise<void>;
+
+/** The listener for Events.InteractionCreate. It never rejects: failures are logged and apologised for. */
+export function createInteractionHandler(deps: DiscordDeps, registry: CommandRegistry = commandRegistry()): InteractionHandler {
+  return async (interaction) => {
+    try {
+      await route(interaction, deps, registry);
+    } catch (err) {
+      deps.logger.error({ ...describeError(err), interactionType: interaction.type }, 'discord: interaction failed');
+      await apologise(interaction).catch((again: unknown) => deps.logger.warn(describeError(again), 'discord: could not tell the user about a failure'));
+    }
+  };
+}
+
+async function route(interaction: Interaction, deps: DiscordDeps, registry: CommandRegistry): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    const command = registry.get(interaction.commandName);
+    if (command?.autocomplete) await command.autocomplete(interaction, deps);
+    else await interaction.respond([]);
+  } else if (interaction.isChatInputCommand()) {
+    const command = registry.get(interaction.commandName);
+    // A command registered earlier but gone from the code: the core explains what exists.
+    if (command) await command.execute(interaction, deps);
+    else await runCore(interaction, deps, (ctx, actor) => handleCommand(ctx, actor, interaction.commandName, ''));
+  } else if (interaction.isButton()) {
+    await runCore(interaction, deps, (ctx, actor) => handleAction(ctx, actor, interaction.customId));
+  } else if (interaction.isModalSubmit()) {
+    await runCore(interaction, deps, (ctx, actor) => handleSubmit(ctx, actor, interaction.customId, formValues(interaction)));
+  }
+  // Anything else (select menus, context menus) is not ours: no answer, as Discord expects.
+}
+
+function formValues(interaction: ModalSubmitInteraction): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [id, field] of interaction.fields.fields) {
+    if (field.type === ComponentType.TextInput) values[id] = field.value;
+  }
+  return values;
+}
+
+async function apologise(interaction: Interaction): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    if (!interaction.responded) await interaction.respond([]);
+    return;
+  }
+  if (!interaction.isRepliable()) return;
+  const body = { content: SORRY, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
+  if (interaction.replied || interaction.deferred) await interaction.followUp(body);
+  else await interaction.reply(body);
+}

@@ -1,0 +1,83 @@
+// The outbox's way out to Discord: each message is a DM to its recipient,
+// opened with POST /users/@me/channels and sent without pinging anyone.
+// Retries belong to the outbox (it backs off and keeps a 60 s lease on each
+// message), so a failure here is thrown, never waited out:
+//  - 50007 (the user's DMs are closed to the bot) waits an hour: the user has
+//    to change a setting first. The recipient is remembered as unreachable so
+//    the person who caused the message can be told (see run-core.ts).
+//  - a rate limit longer than the client's patience (client.ts) comes back as
+//    a RateLimitError and is retried after Discord's retry-after.
+import { DiscordAPIError, RateLimitError, RESTJSONErrorCodes, type Client } from 'discord.js';
+import { DeliveryError, type Messenger } from '../../src/dispatcher.ts';
+import type { OutboxMessage } from '../../src/ports.ts';
+import type { View } from '../../src/views/view.ts';
+import { renderView } from './render.ts';
+import { NO_MENTIONS } from './text.ts';
+
+export const DMS_CLOSED_RETRY_MS = 60 * 60_000;
+
+export interface DiscordMessenger extends Messenger {
+  /** True when the last DM to this user failed because their DMs are closed. */
+  isClosed(userId: string): boolean;
+}
+
+/** A recipient is one user id, or several joined by commas for a group message (an intro). */
+export const recipientsOf = (recipient: string): string[] =>
+  recipient
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+
+export function createDiscordMessenger(client: Client): DiscordMessenger {
+  const closed = new Set<string>();
+  // A bot cannot open a group DM, so a group message goes to each person alone.
+  // Who already got it is kept per outbox message, so a retry after one closed
+  // DM does not send the others a second copy (in this process; see README).
+  const partial = new Map<number, Map<string, string>>();
+
+  return {
+    isClosed: (userId) => closed.has(userId),
+    async send(message: OutboxMessage) {
+      const people = recipientsOf(message.recipient);
+      const refs = partial.get(message.id) ?? new Map<string, string>();
+      let anyClosed = false;
+      for (const userId of people) {
+        if (refs.has(userId)) continue;
+        try {
+          refs.set(userId, await sendDm(client, userId, message.view));
+          closed.delete(userId);
+        } catch (err) {
+          if (!isDmsClosed(err)) {
+            partial.set(message.id, refs);
+            throw asDeliveryError(err);
+          }
+          closed.add(userId);
+          anyClosed = true;
+        }
+      }
+      if (anyClosed) {
+        partial.set(message.id, refs);
+        throw new DeliveryError('discord: DMs closed (50007)', DMS_CLOSED_RETRY_MS);
+      }
+      partial.delete(message.id);
+      return { ref: people.map((id) => refs.get(id)).join(',') };
+    },
+  };
+}
+
+function isDmsClosed(err: unknown): boolean {
+  return err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser;
+}
+
+function asDeliveryError(err: unknown): unknown {
+  if (err instanceof RateLimitError) return new DeliveryError('discord: rate limited', err.retryAfter);
+  return err; // the dispatcher logs the error (a code, no content) and backs off
+}
+
+/** Returns `channelId:messageId`, enough to edit the message later. */
+async function sendDm(client: Client, userId: string, view: View): Promise<string> {
+  // createDM caches the channel, so a second message to the same person skips the POST.
+  const channel = await client.users.createDM(userId);
+  const sent = await channel.send({ ...renderView(view), allowedMentions: NO_MENTIONS });
+  return `${sent.channelId}:${sent.id}`;
+}
