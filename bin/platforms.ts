@@ -22,10 +22,14 @@ export async function runPlatforms(config: Config): Promise<void> {
   const owners: Partial<Record<Platform, string>> = {};
   if (config.slack) owners.slack = config.slack.ownerId;
   if (config.discord) owners.discord = config.discord.ownerId;
+  // Test-only: FAULT_INJECTION kills the process at that point, like a power cut.
+  const crashAt = config.faultInjection;
+  const faults = crashAt ? (point: string) => void (point === crashAt && process.kill(process.pid, 'SIGKILL')) : undefined;
   const ctx: CoreContext = {
     store,
     clock: systemClock,
     policy: { accessPolicy: config.accessPolicy, ownerName: config.ownerName, limits: config.limits, owners, timers: config.timers },
+    ...(faults ? { faults } : {}),
   };
 
   // One dispatcher delivers every platform's outbox. The Discord bot's messenger
@@ -36,7 +40,9 @@ export async function runPlatforms(config: Config): Promise<void> {
   if (config.slack) messengers.slack = slackMessenger(config.slack, logger);
   const discord = config.discord ? createDiscordBot({ config: config.discord, ctx, logger, dispatcher: outbox }) : undefined;
   if (discord) messengers.discord = discord.messenger;
-  const dispatcher = new Dispatcher({ store, clock: systemClock, logger, messengers });
+  const dispatcher = new Dispatcher({ store, clock: systemClock, logger, messengers, ...(faults ? { faults } : {}) });
+  const recovered = dispatcher.recover();
+  if (recovered > 0) logger.info({ recovered }, 'resending messages a previous run had not finished');
   const stops: (() => Promise<void>)[] = [];
 
   if (config.slack) {

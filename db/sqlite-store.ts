@@ -546,7 +546,9 @@ export class SqliteStore implements Store {
       const marks = platforms.map(() => '?').join(', ');
       const rows = this.db
         .prepare(
-          `UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1
+          // last_error is cleared while a message is in flight: a leased message is one
+          // with attempts, no error and a future due time (see releaseLeases).
+          `UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1, last_error = NULL
            WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND platform IN (${marks})
                         ORDER BY next_attempt_at, id LIMIT ?)
            RETURNING *`,
@@ -558,6 +560,12 @@ export class SqliteStore implements Store {
 
   markSent(id: number, at: string, ref: string | null): void {
     this.q("UPDATE outbox SET status = 'sent', sent_at = ?, ref = ?, last_error = NULL WHERE id = ?").run(at, ref, id);
+  }
+
+  releaseLeases(now: string): number {
+    return this.q(
+      "UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND attempts > 0 AND last_error IS NULL AND next_attempt_at > ?",
+    ).run(now, now).changes;
   }
 
   markFailed(id: number, error: string, nextAttemptAt: string): void {

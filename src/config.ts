@@ -1,5 +1,6 @@
 // The one place that reads the environment. Everything else receives a Config.
 import { z } from 'zod';
+import { FAULT_POINTS, type FaultPoint } from './faults.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const optionalText = z
@@ -37,6 +38,8 @@ const schema = z.object({
   DISCORD_OWNER_ID: optionalText,
   DISCORD_GUILD_ID: optionalText,
   DISCORD_API_URL: optionalUrl,
+  // Test-only: crash (SIGKILL) at this point, to prove restarts lose and double nothing.
+  FAULT_INJECTION: z.enum(FAULT_POINTS).optional(),
 });
 
 export type AccessPolicy = 'request' | 'allowlist' | 'open';
@@ -83,6 +86,8 @@ export interface Config {
   logLevel: string;
   slack?: SlackConfig;
   discord?: DiscordConfig;
+  /** Test-only: the crash point FAULT_INJECTION names. */
+  faultInjection?: FaultPoint;
 }
 
 /** A configuration problem, phrased as one line per variable. */
@@ -156,6 +161,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     logLevel: e.LOG_LEVEL,
   };
+  if (e.FAULT_INJECTION) config.faultInjection = e.FAULT_INJECTION;
   if (slack) config.slack = slack;
   if (discord) config.discord = discord;
   return config;

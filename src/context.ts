@@ -3,6 +3,7 @@ import { type AccessPolicy, DEFAULT_TIMERS, type Limits, type Timers } from './c
 import type { Actor, Member, Platform } from './domain.ts';
 import { actorKey } from './domain.ts';
 import { DomainError } from './errors.ts';
+import type { Faults } from './faults.ts';
 import type { Clock, Store } from './ports.ts';
 
 export interface Policy {
@@ -21,6 +22,8 @@ export interface CoreContext {
   store: Store;
   clock: Clock;
   policy: Policy;
+  /** Test-only crash points (see faults.ts); absent in normal runs. */
+  faults?: Faults;
 }
 
 export type Role =

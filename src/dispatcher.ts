@@ -3,6 +3,7 @@
 // Messenger, and marked sent. A failure backs off and retries; a crash lets the
 // lease run out and the message goes again. Nothing is dropped.
 import type { Platform } from './domain.ts';
+import type { Faults } from './faults.ts';
 import type { Clock, Logger, OutboxMessage, Store } from './ports.ts';
 
 export interface Messenger {
@@ -40,8 +41,18 @@ export class Dispatcher {
       clock: Clock;
       logger: Logger;
       messengers: Partial<Record<Platform, Messenger>>;
+      faults?: Faults;
     },
   ) {}
+
+  /**
+   * At start-up, with one bot process per database: messages a crashed process
+   * had leased (claimed, neither sent nor failed) are due again at once instead
+   * of waiting for the lease to run out.
+   */
+  recover(): number {
+    return this.deps.store.releaseLeases(this.deps.clock.now().toISOString());
+  }
 
   /**
    * One pass over what is due. A call during a pass shares it, and asks for one
@@ -79,7 +90,9 @@ export class Dispatcher {
       const messenger = messengers[msg.platform];
       if (!messenger) continue;
       try {
+        this.deps.faults?.('delivery:before-send');
         const { ref } = await messenger.send(msg);
+        this.deps.faults?.('delivery:after-send');
         store.markSent(msg.id, clock.now().toISOString(), ref ?? null);
         sent++;
       } catch (err) {

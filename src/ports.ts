@@ -193,6 +193,8 @@ export interface Store {
   /** Leases due messages until `leaseUntil`; a crashed sender's lease simply runs out. */
   claimDueMessages(now: string, leaseUntil: string, limit: number, platforms: readonly Platform[]): OutboxMessage[];
   markSent(id: number, at: string, ref: string | null): void;
+  /** Makes leased messages (claimed, neither sent nor failed) due now; returns how many. */
+  releaseLeases(now: string): number;
   markFailed(id: number, error: string, nextAttemptAt: string): void;
   listOutbox(filter?: { status?: 'pending' | 'sent' }): OutboxMessage[];
 

@@ -1,4 +1,7 @@
-// The outbox's way out to Slack: each message is a DM to its recipient.
+// The outbox's way out to Slack: each message is a DM to its recipient. A
+// recipient that is a comma list of user ids (the intro: owner, requester,
+// contact) is one group DM with all of them: conversations.open takes the list
+// as it is (mpim:write) and answers with the group's channel.
 // The outbox owns retries (it backs off, and keeps a lease of 60 s on each
 // message), so this client never retries or waits on its own: a rate limit
 // becomes a DeliveryError carrying Slack's Retry-After, any other failure is
@@ -28,11 +31,19 @@ function isRateLimited(err: unknown): err is webApi.WebAPIRateLimitedError {
   return err instanceof Error && (err as { code?: unknown }).code === webApi.ErrorCode.RateLimitedError;
 }
 
+/**
+ * The users to open a conversation with: one id, or a comma list with no blanks
+ * and no repeats (Slack does not document what it does with either).
+ */
+export function usersOf(recipient: string): string {
+  return [...new Set(recipient.split(',').map((id) => id.trim()).filter((id) => id !== ''))].join(',');
+}
+
 export function createSlackMessenger(client: webApi.WebClient): Messenger {
   return {
     async send(message) {
       try {
-        const { channel, ts } = await postDm(client, message.recipient, message.view);
+        const { channel, ts } = await postDm(client, usersOf(message.recipient), message.view);
         return { ref: `${channel}:${ts}` };
       } catch (err) {
         if (isRateLimited(err)) throw new DeliveryError('slack: rate limited', err.retryAfter * 1000);

@@ -3,7 +3,7 @@
 // instead of Slack refusing the whole message.
 import type { types } from '@slack/bolt';
 import type { Block, Button, FormField, FormView, View } from '../../src/views/view.ts';
-import { boldLabel, fit, mrkdwn, quoteLines } from './text.ts';
+import { boldLabel, fit, mrkdwn, quoteLines, split } from './text.ts';
 
 type KnownBlock = types.KnownBlock;
 
@@ -24,6 +24,10 @@ export const LIMITS = {
   placeholder: 150,
   inputLength: 3000,
   privateMetadata: 3000,
+  /** A link's URL, leaving room in its section for the label. */
+  linkUrl: 2700,
+  /** Sections one quotation may continue over. */
+  quoteSections: 10,
 } as const;
 
 /** The callback_id of every modal this app opens; what the submit means is in private_metadata. */
@@ -46,21 +50,30 @@ function button(b: Button): types.Button | null {
   return { type: 'button', action_id: b.action, text: plain(b.label, LIMITS.buttonText), ...(b.style ? { style: b.style } : {}) };
 }
 
-function quote(label: string, text: string): KnownBlock {
+// Someone's words can be longer than one section holds (an email draft quotes
+// the blurb and the ask together): they continue in the next sections rather
+// than being cut, so the owner can still copy the whole draft.
+function quote(label: string, text: string): KnownBlock[] {
   const head = boldLabel(label, 200);
-  return section(`${head}\n${fit(text, LIMITS.sectionText - head.length - 1, quoteLines)}`);
+  const [first = '', ...more] = split(text, LIMITS.sectionText - head.length - 1, quoteLines, LIMITS.quoteSections);
+  return [section(`${head}\n${quoteLines(first)}`), ...more.map((piece) => section(quoteLines(piece)))];
 }
 
 // Only these schemes become links, and only URLs that cannot close Slack's
 // `<url|label>` early: anything else is shown as its label, unlinked.
 const SAFE_URL = /^(mailto:|https?:\/\/)[^\s<>|]+$/;
 
-function link(label: string, rawUrl: string): KnownBlock {
-  // URLs come percent-encoded from the core; a mailto body too long for a section is dropped.
-  const url = rawUrl.length <= LIMITS.sectionText - 300 ? rawUrl : rawUrl.replace(/&body=.*$/, '');
+function link(label: string, url: string): KnownBlock {
   const text = mrkdwn(label, 200);
-  return section(SAFE_URL.test(url) && url.length <= LIMITS.sectionText - 300 ? `<${url}|${text}>` : text);
+  if (!SAFE_URL.test(url)) return section(text);
+  // URLs come percent-encoded from the core, and must fit in a section with their label.
+  if (url.length <= LIMITS.linkUrl) return section(`<${url}|${text}>`);
+  // A long mailto draft keeps its address and subject; the person is told the text is not in it.
+  const short = url.startsWith('mailto:') ? url.replace(/[?&]body=.*$/, '') : '';
+  return section(short && short.length <= LIMITS.linkUrl ? `<${short}|${text}> (${LINK_WITHOUT_BODY})` : text);
 }
+
+export const LINK_WITHOUT_BODY = 'address and subject only: the text is too long for a link, copy it from above';
 
 function renderBlock(b: Block): KnownBlock[] {
   switch (b.kind) {
@@ -71,7 +84,7 @@ function renderBlock(b: Block): KnownBlock[] {
     case 'context':
       return b.text.trim() ? [{ type: 'context', elements: [md(mrkdwn(b.text, LIMITS.sectionText))] }] : [];
     case 'quote':
-      return [quote(b.label, b.text)];
+      return quote(b.label, b.text);
     case 'fields': {
       const texts = b.fields.map((f) => {
         const head = boldLabel(f.label, 200);

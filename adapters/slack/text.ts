@@ -18,6 +18,11 @@ const ELLIPSIS = '…';
 export function fit(raw: string, max: number, render: (s: string) => string = (s) => s): string {
   const whole = render(raw);
   if (whole.length <= max) return whole;
+  return render(cut(raw, max, render));
+}
+
+/** The raw text `fit` renders: the longest prefix (code points) that fits with an ellipsis, and the ellipsis. */
+function cut(raw: string, max: number, render: (s: string) => string): string {
   const chars = [...raw];
   let lo = 0;
   let hi = chars.length;
@@ -26,7 +31,43 @@ export function fit(raw: string, max: number, render: (s: string) => string = (s
     if (render(chars.slice(0, mid).join('') + ELLIPSIS).length <= max) lo = mid;
     else hi = mid - 1;
   }
-  return render(chars.slice(0, lo).join('') + ELLIPSIS);
+  return chars.slice(0, lo).join('') + ELLIPSIS;
+}
+
+/**
+ * `raw` in consecutive pieces whose renderings each fit in `max` characters,
+ * nothing cut and nothing lost: each piece ends at the last line break (else
+ * space) of the longest prefix that fits, which is dropped, or between code
+ * points when there is none. At most `maxPieces`; the last one is cut with an
+ * ellipsis when even that is not enough. `render` must only grow as its input grows.
+ */
+export function split(raw: string, max: number, render: (s: string) => string = (s) => s, maxPieces = 10): string[] {
+  const pieces: string[] = [];
+  let rest = raw;
+  while (rest !== '') {
+    if (render(rest).length <= max) {
+      pieces.push(rest);
+      break;
+    }
+    if (pieces.length === maxPieces - 1) {
+      pieces.push(cut(rest, max, render));
+      break;
+    }
+    const chars = [...rest];
+    let lo = 1;
+    let hi = chars.length;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (render(chars.slice(0, mid).join('')).length <= max) lo = mid;
+      else hi = mid - 1;
+    }
+    const head = chars.slice(0, lo).join('');
+    // A break in the first half would leave a stub: then cut at the space, or mid-word.
+    const at = [head.lastIndexOf('\n'), head.lastIndexOf(' ')].find((i) => i > head.length / 2);
+    pieces.push(at === undefined ? head : head.slice(0, at));
+    rest = at === undefined ? rest.slice(head.length) : rest.slice(at + 1);
+  }
+  return pieces;
 }
 
 /** Escaped mrkdwn that fits in `max` characters. */

@@ -22,6 +22,12 @@ export interface DecideResult {
 
 export function decideIntro(ctx: CoreContext, actor: Actor, requestId: number, decision: Decision): DecideResult {
   requireOwner(ctx, actor);
+  const result = decideInTransaction(ctx, actor, requestId, decision);
+  if (result.changed) ctx.faults?.('decide:after-commit');
+  return result;
+}
+
+function decideInTransaction(ctx: CoreContext, actor: Actor, requestId: number, decision: Decision): DecideResult {
   return ctx.store.transaction(() => {
     const before = ctx.store.getRequest(requestId);
     if (!before) throw notFound('request');

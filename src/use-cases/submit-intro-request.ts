@@ -116,6 +116,7 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
       view: ownerRequestCard(request, member, contact, requesterHistory(ctx, member, request.id), contactLoad(ctx, contact)),
       at,
     });
+    ctx.faults?.('submit:before-commit');
     return { ok: true as const, request, view: requestSentView(request, contact.name, ctx.policy.ownerName), duplicate: false };
   });
 }

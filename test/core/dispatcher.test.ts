@@ -79,6 +79,20 @@ describe('the outbox dispatcher', () => {
     }
   });
 
+  it('at start-up, makes due again what a crashed process had leased, and nothing else', async () => {
+    enqueue('leased');
+    enqueue('failed');
+    const now = t.ctx.clock.now();
+    const later = new Date(now.getTime() + 60_000).toISOString();
+    t.ctx.store.claimDueMessages(now.toISOString(), later, 10, ['slack']);
+    t.ctx.store.markFailed(2, 'platform down', new Date(now.getTime() + 3_600_000).toISOString());
+    const slack = recorder();
+    const d = new Dispatcher({ store: t.ctx.store, clock: t.ctx.clock, logger: silentLogger, messengers: { slack } });
+    expect(d.recover()).toBe(1);
+    await d.runOnce();
+    expect(slack.sent).toEqual(['leased']);
+  });
+
   it('shares one pass between concurrent callers', async () => {
     const slack = recorder();
     const d = new Dispatcher({ store: t.ctx.store, clock: t.ctx.clock, logger: silentLogger, messengers: { slack } });

@@ -75,4 +75,20 @@ describe('the Slack messenger', () => {
     expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 1 });
     expect(t.ctx.store.listOutbox({ status: 'pending' })[0]?.lastError).toContain('user_not_found');
   });
+
+  it('opens a group DM for a comma list of users, without blanks or repeats', async () => {
+    t.ctx.store.enqueue({
+      dedupeKey: 'test:group',
+      platform: 'slack',
+      recipient: `${OWNER}, U0001ALICE,,${OWNER}`,
+      kind: 'intro.group',
+      view: { summary: 'An intro', blocks: [{ kind: 'text', text: 'An intro' }] },
+      at: t.ctx.clock.now().toISOString(),
+    });
+    fake.on('conversations.open', ({ body }) => ({ ok: true, channel: { id: String(body.users).includes(',') ? 'G0001GROUP' : `D${String(body.users)}` } }));
+    expect(await dispatcher.runOnce()).toEqual({ sent: 2, failed: 0 });
+    expect(fake.callsTo('conversations.open').map((c) => c.body.users)).toEqual([OWNER, `${OWNER},U0001ALICE`]);
+    expect(fake.callsTo('chat.postMessage')[1]?.body).toMatchObject({ channel: 'G0001GROUP', text: 'An intro' });
+    expect(delivered().find((m) => m.kind === 'intro.group')?.ref).toMatch(/^G0001GROUP:/);
+  });
 });

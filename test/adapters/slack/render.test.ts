@@ -1,7 +1,7 @@
 // The renderer alone: escaping, Block Kit limits, the modal's shape.
 import { describe, expect, it } from 'vitest';
 import { escapeMrkdwn, fit, mrkdwn } from '../../../adapters/slack/text.ts';
-import { formActionOf, LIMITS, renderBlocks, renderMessage, renderModal } from '../../../adapters/slack/render.ts';
+import { formActionOf, LIMITS, LINK_WITHOUT_BODY, renderBlocks, renderMessage, renderModal } from '../../../adapters/slack/render.ts';
 import type { FormView, View } from '../../../src/views/view.ts';
 
 const HOSTILE = '<!channel> <@U123> <https://evil|click> & co';
@@ -58,18 +58,32 @@ describe('views as Block Kit', () => {
     expect(blocks[49]).toMatchObject({ type: 'context', elements: [{ text: '…and more' }] });
   });
 
-  it('cuts long text to Slack limits, quotes included', () => {
+  it('cuts long text to Slack limits; a long quote continues over several sections', () => {
     const long = '<'.repeat(5000);
     const blocks = renderBlocks({ summary: 's', blocks: [{ kind: 'text', text: long }, { kind: 'quote', label: 'L', text: long }, { kind: 'header', text: long }] });
     const texts = blocks.map((b) => (b as { text: { text: string } }).text.text);
     expect(texts[0]?.length).toBeLessThanOrEqual(3000);
-    expect(texts[1]?.length).toBeLessThanOrEqual(3000);
-    expect(texts[2]?.length).toBeLessThanOrEqual(150);
+    const quoted = texts.slice(1, -1);
+    expect(quoted.length).toBeGreaterThan(1);
+    for (const t of quoted) expect(t.length).toBeLessThanOrEqual(3000);
+    expect(quoted[0]).toMatch(/^\*L\*\n>/);
+    expect(quoted.join('').match(/&lt;/g)).toHaveLength(5000); // nothing lost
+    expect(texts.at(-1)?.length).toBeLessThanOrEqual(150);
+    expect(blocks.at(-1)).toMatchObject({ type: 'header' });
   });
 
-  it('drops a button whose action id would not fit rather than cutting it', () => {
-    const blocks = renderBlocks({ summary: 's', blocks: [{ kind: 'actions', buttons: [{ action: 'ib:' + 'x'.repeat(300), label: 'Too long' }, { action: 'ib:oa', label: 'Ok' }] }] });
-    expect((blocks[0] as { elements: unknown[] }).elements).toHaveLength(1);
+  it('splits a long quote at line ends, every piece still a quote, and stops at 10 sections', () => {
+    const para = (i: number) => `Paragraph ${i}: ${'words and more words '.repeat(40)}`;
+    const text = Array.from({ length: 12 }, (_, i) => para(i)).join('\n');
+    const quoted = renderBlocks({ summary: 's', blocks: [{ kind: 'quote', label: 'Email', text }] }).map((b) => (b as { text: { text: string } }).text.text);
+    expect(quoted.length).toBeGreaterThan(1);
+    for (const t of quoted.slice(1)) expect(t.split('\n').every((line) => line.startsWith('>'))).toBe(true);
+    expect(quoted.slice(1).every((t) => t.startsWith('>Paragraph '))).toBe(true); // cut where a line ended
+    expect(quoted.join('\n').replace(/^\*Email\*\n/, '')).toBe(text.split('\n').map((l) => `>${l}`).join('\n'));
+
+    const huge = renderBlocks({ summary: 's', blocks: [{ kind: 'quote', label: 'Email', text: 'x'.repeat(40_000) }] });
+    expect(huge).toHaveLength(10);
+    expect((huge[9] as { text: { text: string } }).text.text.endsWith('…')).toBe(true);
   });
 });
 
@@ -85,6 +99,12 @@ describe('links', () => {
   it('shows only the label for a URL that could break out of the link or run script', () => {
     expect(text('https://x.test/a>|<!channel')).toBe('Open the &lt;draft&gt;');
     expect(text('javascript:alert(1)')).toBe('Open the &lt;draft&gt;');
+  });
+
+  it('keeps the address and subject of a mailto draft too long for Slack, and says so', () => {
+    const body = encodeURIComponent('A long email. '.repeat(300));
+    expect(text(`mailto:ana@example.com?subject=Hi%20Ana&body=${body}`, 'Open')).toBe(`<mailto:ana@example.com?subject=Hi%20Ana|Open> (${LINK_WITHOUT_BODY})`);
+    expect(text(`https://example.com/${'x'.repeat(3000)}`, 'Open')).toBe('Open');
   });
 });
 

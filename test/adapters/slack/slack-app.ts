@@ -2,6 +2,7 @@
 // over a fresh SQLite file, with the outbox dispatcher wired to the Slack
 // messenger. Each test gets its own: nothing leaks between tests.
 import { createSlackApp, slackMessenger, type SlackApp } from '../../../adapters/slack/index.ts';
+import { SqliteStore } from '../../../db/sqlite-store.ts';
 import type { SlackConfig } from '../../../src/config.ts';
 import { Dispatcher } from '../../../src/dispatcher.ts';
 import type { Logger } from '../../../src/ports.ts';
@@ -45,7 +46,35 @@ export interface SlackTest {
   event(envelope: object, opts?: ExtraOptions): Promise<SlackHttpResponse>;
   /** A block_actions fixture with this action id, clicked by `user`, answering to fake.responseUrl(tag). */
   click(fixture: string, actionId: string, opts?: { user?: string; tag?: string }): Record<string, unknown>;
+  /**
+   * A restart: stops the app, closes the store, then starts a new app, store and
+   * dispatcher on the same database file, against the same fake Slack and clock.
+   * `t`, `slack`, `dispatcher` and `url` then point at the new process.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** One running bot process: an app, its dispatcher and its own store, on a database file. */
+export interface SlackProcess {
+  ctx: TestCore['ctx'];
+  slack: SlackApp;
+  dispatcher: Dispatcher;
+  url: string;
+}
+
+/** Starts the real app over `ctx` (which owns its store), with the dispatcher sending through the Slack messenger. */
+export async function startSlackProcess(fake: FakeSlack, ctx: TestCore['ctx'], logger: Logger): Promise<SlackProcess> {
+  const config = slackConfig(fake);
+  const dispatcher = new Dispatcher({ store: ctx.store, clock: ctx.clock, logger, messengers: { slack: slackMessenger(config, logger) } });
+  const slack = createSlackApp({ config, ctx, logger, dispatcher, host: '127.0.0.1' });
+  const { port } = await slack.start();
+  return { ctx, slack, dispatcher, url: `http://127.0.0.1:${port}/slack/events` };
+}
+
+/** Another process on the same database file: its own store, the same clock and policy. */
+export function sameDatabase(t: TestCore): TestCore['ctx'] {
+  return { ...t.ctx, store: SqliteStore.open(t.path) };
 }
 
 export function slackConfig(fake: FakeSlack, extra: Partial<SlackConfig> = {}): SlackConfig {
@@ -57,21 +86,17 @@ export async function startSlackTest(): Promise<SlackTest> {
   const t = makeCore({ owners: { slack: OWNER } });
   const logs: LogLine[] = [];
   const logger = capturingLogger(logs);
-  const config = slackConfig(fake);
-  const dispatcher = new Dispatcher({ store: t.ctx.store, clock: t.ctx.clock, logger, messengers: { slack: slackMessenger(config, logger) } });
-  const slack = createSlackApp({ config, ctx: t.ctx, logger, dispatcher, host: '127.0.0.1' });
-  const { port } = await slack.start();
-  const url = `http://127.0.0.1:${port}/slack/events`;
-  return {
+  const first = await startSlackProcess(fake, t.ctx, logger);
+  const s: SlackTest = {
     fake,
     t,
-    slack,
-    dispatcher,
-    url,
+    slack: first.slack,
+    dispatcher: first.dispatcher,
+    url: first.url,
     logs,
-    command: (fields, opts) => postSlashCommand(url, SECRET, { user_id: ALICE, user_name: 'alice', ...fields }, opts),
-    interact: (payload, opts) => postInteraction(url, SECRET, payload, opts),
-    event: (envelope, opts) => postEvent(url, SECRET, envelope, opts),
+    command: (fields, opts) => postSlashCommand(s.url, SECRET, { user_id: ALICE, user_name: 'alice', ...fields }, opts),
+    interact: (payload, opts) => postInteraction(s.url, SECRET, payload, opts),
+    event: (envelope, opts) => postEvent(s.url, SECRET, envelope, opts),
     click(fixture, actionId, opts = {}) {
       const payload = loadSlackFixture(fixture, { responseUrl: fake.responseUrl(opts.tag ?? 'click') });
       const actions = payload.actions as Record<string, unknown>[];
@@ -79,12 +104,31 @@ export async function startSlackTest(): Promise<SlackTest> {
       if (opts.user) payload.user = { ...(payload.user as object), id: opts.user };
       return payload;
     },
+    async restart() {
+      await s.slack.stop();
+      s.t.ctx.store.close();
+      const ctx = sameDatabase(s.t);
+      const next = await startSlackProcess(fake, ctx, logger);
+      const previous = s.t.cleanup;
+      s.t = {
+        ctx,
+        path: s.t.path,
+        cleanup: () => {
+          if (ctx.store.db.open) ctx.store.close();
+          previous();
+        },
+      };
+      s.slack = next.slack;
+      s.dispatcher = next.dispatcher;
+      s.url = next.url;
+    },
     async close() {
-      await slack.stop();
+      await s.slack.stop();
       await fake.close();
-      t.cleanup();
+      s.t.cleanup();
     },
   };
+  return s;
 }
 
 /** Ana Ferreira (id 1, private fields set) and Alice as a Slack member. */
