@@ -87,7 +87,7 @@ export function answerForContact(ctx: CoreContext, actor: Actor, requestId: numb
     if (!byOwner && !isContact) throw new DomainError('not_owner', 'Only the person asked, or the owner, can answer this.');
     const at = nowIso(ctx);
     if (p.req.stage !== 'awaiting_contact') {
-      const state = p.req.stage === 'introduced' ? 'the introduction has been made' : 'this question is closed';
+      const state = p.req.stage === 'introduced' ? 'the introduction has been made' : p.req.stage === 'contact_expired' ? 'this question expired' : 'this question is closed';
       return { summary: `Already answered: ${state}.`, blocks: [{ kind: 'text', text: `Already answered: ${state}. Nothing was changed.` }] };
     }
     if (yes) {

@@ -28,7 +28,7 @@ export function recordOutcome(ctx: CoreContext, actor: Actor, requestId: number,
     if (outcome === 'no_reply') {
       ctx.store.scheduleTask({ kind: 'follow_up_nudge', requestId, dueAt: daysFrom(ctx, timersOf(ctx).followUpNudgeDays), dedupeKey: `request:${requestId}:follow_up_nudge`, at });
     }
-    return outcomeThanks(outcome, contactName);
+    return outcomeThanks(req, outcome, contactName);
   });
 }
 

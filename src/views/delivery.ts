@@ -122,14 +122,20 @@ export function followUpCard(req: IntroRequest, contactName: string, nudge: bool
   };
 }
 
-export function outcomeThanks(outcome: Outcome, contactName: string): View {
+export function outcomeThanks(req: IntroRequest, outcome: Outcome, contactName: string): View {
   const text: Record<Outcome, string> = {
-    met: `Thanks, glad you and ${first(contactName)} met.`,
+    met: `Thanks, glad you and ${first(contactName)} met. If it leads somewhere, tell us here.`,
     no_reply: `Thanks for telling us. Give it a few more days; I'll check in once more.`,
     opportunity: `That's great news. Thank you for telling us.`,
     job: `Congratulations! That's wonderful news.`,
   };
-  return { summary: text[outcome], blocks: [{ kind: 'text', text: text[outcome] }] };
+  const blocks: Block[] = [{ kind: 'text', text: text[outcome] }];
+  // Good news often comes later than the meeting: keep a way to report it.
+  const later: Outcome[] = outcome === 'met' ? ['opportunity', 'job'] : outcome === 'opportunity' ? ['job'] : [];
+  if (later.length) {
+    blocks.push({ kind: 'actions', buttons: later.map((o) => ({ action: encodeAction({ type: 'outcome', requestId: req.id, outcome: o }), label: OUTCOMES[o], style: 'primary' as const })) });
+  }
+  return { summary: text[outcome], blocks };
 }
 
 export function goodNewsNotice(member: Member, contactName: string, outcome: Outcome): View {
