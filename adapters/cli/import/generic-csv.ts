@@ -3,7 +3,7 @@
 // Each row is validated with zod so every problem names its line and column.
 import { z } from 'zod';
 import { STRENGTHS } from '../../../src/domain.ts';
-import type { Strength } from '../../../src/domain.ts';
+import type { Contact, Strength } from '../../../src/domain.ts';
 import {
   KeySet,
   byLine,
@@ -22,21 +22,12 @@ import {
 import type { ContactImportRow, CsvRecord, ImportIssue, LinkedInProfile } from './linkedin-csv.ts';
 
 /** A contact from the generic format: everything the owner's rolodex can hold. */
-export interface GenericContactRow extends ContactImportRow {
-  location: string | null;
-  tags: string[];
-  topics: string[];
-  bio: string | null;
-  phone: string | null;
-  notes: string | null;
-  strength: Strength;
-  vetted: boolean;
-  openToIntros: boolean;
-  introCap: number | null;
-  noOptin: boolean;
-  slackUserId: string | null;
-  discordUserId: string | null;
-}
+/** A row of the generic format: the LinkedIn fields plus the owner's curation, as a contact holds them. */
+export type GenericContactRow = ContactImportRow &
+  Pick<
+    Contact,
+    'location' | 'tags' | 'topics' | 'bio' | 'phone' | 'notes' | 'strength' | 'vetted' | 'openToIntros' | 'introCap' | 'noOptin' | 'slackUserId' | 'discordUserId'
+  >;
 
 export interface GenericParse {
   rows: GenericContactRow[];
