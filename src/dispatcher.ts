@@ -81,12 +81,16 @@ export class Dispatcher {
 
   private async pass(limit: number): Promise<{ sent: number; failed: number }> {
     const { store, clock, logger, messengers } = this.deps;
-    const now = clock.now();
     const platforms = Object.keys(messengers) as Platform[];
-    const due = store.claimDueMessages(now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), limit, platforms);
     let sent = 0;
     let failed = 0;
-    for (const msg of due) {
+    // One message at a time: each lease starts just before its own send, so a
+    // slow platform can never make a lease run out while the message still waits
+    // in this pass (another process would then send it too).
+    for (let i = 0; i < limit; i++) {
+      const now = clock.now();
+      const [msg] = store.claimDueMessages(now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), 1, platforms);
+      if (!msg) break;
       const messenger = messengers[msg.platform];
       if (!messenger) continue;
       try {

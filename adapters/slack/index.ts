@@ -14,7 +14,7 @@ import { createSlackApp, type SlackApp, type SlackAppOptions } from './app.ts';
 import { createMessengerClient, createSlackMessenger } from './messenger.ts';
 
 export { createSlackApp, type SlackApp, type SlackAppOptions } from './app.ts';
-export { createMessengerClient, createSlackMessenger } from './messenger.ts';
+export { createMessengerClient, createSlackMessenger, type MessengerClientOptions } from './messenger.ts';
 
 export function slackMessenger(config: SlackConfig, logger: Logger): Messenger {
   return createSlackMessenger(createMessengerClient(config, logger));

@@ -17,12 +17,17 @@ import { postDm } from './dm.ts';
 
 const SEND_TIMEOUT_MS = 10_000;
 
-export function createMessengerClient(config: SlackConfig, logger: Logger): webApi.WebClient {
+export interface MessengerClientOptions {
+  /** Per Web API call (default 10 s); kept well under the outbox's 60 s lease. Tests use a shorter one. */
+  timeoutMs?: number;
+}
+
+export function createMessengerClient(config: SlackConfig, logger: Logger, options: MessengerClientOptions = {}): webApi.WebClient {
   return new webApi.WebClient(config.botToken, {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
-    timeout: SEND_TIMEOUT_MS,
+    timeout: options.timeoutMs ?? SEND_TIMEOUT_MS,
     logger: boltLogger(logger),
   });
 }

@@ -93,6 +93,36 @@ describe('the outbox dispatcher', () => {
     expect(slack.sent).toEqual(['leased']);
   });
 
+  it('a slow send never lets a second process take messages still waiting in the same pass', async () => {
+    for (const k of ['a', 'b', 'c']) enqueue(k);
+    const other = SqliteStore.open(t.path);
+    try {
+      const sent: string[] = [];
+      const fast: Messenger = { send: (m) => (sent.push(m.dedupeKey), Promise.resolve({})) };
+      const b = new Dispatcher({ store: other, clock: t.ctx.clock, logger: silentLogger, messengers: { slack: fast } });
+      let first = true;
+      const slow: Messenger = {
+        send: async (m) => {
+          if (first) {
+            first = false;
+            // This send outlives a whole lease; meanwhile another process runs.
+            t.ctx.clock.advance(61_000);
+            await b.runOnce();
+          }
+          sent.push(m.dedupeKey);
+          return {};
+        },
+      };
+      const a = new Dispatcher({ store: t.ctx.store, clock: t.ctx.clock, logger: silentLogger, messengers: { slack: slow } });
+      await a.runOnce();
+      // Only the message in flight can go twice (the messengers' timeouts keep a single send far
+      // shorter than a lease); the ones still waiting in the slow pass were never leased by it.
+      expect(sent.sort()).toEqual(['a', 'a', 'b', 'c']);
+    } finally {
+      other.close();
+    }
+  });
+
   it('shares one pass between concurrent callers', async () => {
     const slack = recorder();
     const d = new Dispatcher({ store: t.ctx.store, clock: t.ctx.clock, logger: silentLogger, messengers: { slack } });
