@@ -1,7 +1,7 @@
 // Every way Discord reaches the bot, in one place: slash commands and their
 // autocomplete, button clicks, modal submits. Each is translated into one of
 // the core's entry points (src/interactions.ts); no product rule lives here.
-import { ComponentType, MessageFlags, type Interaction, type ModalSubmitInteraction } from 'discord.js';
+import { ComponentType, DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type Interaction, type ModalSubmitInteraction } from 'discord.js';
 import { handleAction, handleCommand, handleSubmit } from '../../src/interactions.ts';
 import { commandRegistry, type CommandRegistry } from './commands/index.ts';
 import { describeError, SORRY, type DiscordDeps } from './deps.ts';
@@ -16,10 +16,29 @@ export function createInteractionHandler(deps: DiscordDeps, registry: CommandReg
     try {
       await route(interaction, deps, registry);
     } catch (err) {
+      if (isUnanswerable(err)) {
+        // Nothing failed on our side that an apology could mend: see isUnanswerable.
+        deps.logger.warn({ ...describeError(err), interactionType: interaction.type }, 'discord: interaction could not be answered');
+        return;
+      }
       deps.logger.error({ ...describeError(err), interactionType: interaction.type }, 'discord: interaction failed');
       await apologise(interaction).catch((again: unknown) => deps.logger.warn(describeError(again), 'discord: could not tell the user about a failure'));
     }
   };
+}
+
+/**
+ * 40060: the interaction was already acknowledged. discord.js does not send a
+ * second answer itself, so this is its retry of an answer that reached Discord
+ * but whose reply was lost (a timeout or a 5xx): the user saw our answer.
+ * 10062: the interaction is gone (answered too late). Either way another
+ * answer (the apology) would fail the same way.
+ */
+function isUnanswerable(err: unknown): boolean {
+  return (
+    err instanceof DiscordAPIError &&
+    (err.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged || err.code === RESTJSONErrorCodes.UnknownInteraction)
+  );
 }
 
 async function route(interaction: Interaction, deps: DiscordDeps, registry: CommandRegistry): Promise<void> {

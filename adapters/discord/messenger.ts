@@ -7,6 +7,12 @@
 //    the person who caused the message can be told (see run-core.ts).
 //  - a rate limit longer than the client's patience (client.ts) comes back as
 //    a RateLimitError and is retried after Discord's retry-after.
+// Every DM carries a nonce derived from the outbox message and the recipient,
+// with enforce_nonce: Discord then returns the message it already created for
+// that nonce (for a few minutes) instead of creating a second one. So a retry
+// after a lost answer (a timeout after Discord created the message), or a
+// restart between a send and the outbox marking it sent, does not double it.
+import { createHash } from 'node:crypto';
 import { DiscordAPIError, RateLimitError, RESTJSONErrorCodes, type Client } from 'discord.js';
 import { DeliveryError, type Messenger } from '../../src/dispatcher.ts';
 import type { OutboxMessage } from '../../src/ports.ts';
@@ -32,7 +38,9 @@ export function createDiscordMessenger(client: Client): DiscordMessenger {
   const closed = new Set<string>();
   // A bot cannot open a group DM, so a group message goes to each person alone.
   // Who already got it is kept per outbox message, so a retry after one closed
-  // DM does not send the others a second copy (in this process; see README).
+  // DM does not send the others a second copy. After a restart this memory is
+  // gone; the nonce (dmNonce) makes Discord answer the re-send of a DM it
+  // already created with that message instead of a copy (see README).
   const partial = new Map<number, Map<string, string>>();
 
   return {
@@ -44,7 +52,7 @@ export function createDiscordMessenger(client: Client): DiscordMessenger {
       for (const userId of people) {
         if (refs.has(userId)) continue;
         try {
-          refs.set(userId, await sendDm(client, userId, message.view));
+          refs.set(userId, await sendDm(client, userId, message.view, dmNonce(message, userId)));
           closed.delete(userId);
         } catch (err) {
           if (!isDmsClosed(err)) {
@@ -74,10 +82,21 @@ function asDeliveryError(err: unknown): unknown {
   return err; // the dispatcher logs the error (a code, no content) and backs off
 }
 
+/**
+ * The nonce of one outbox message's DM to one person: the same on every attempt
+ * and in every process, different for each recipient (Discord checks a nonce
+ * against everything the bot sent recently, in any channel) and at most 25
+ * characters, Discord's limit.
+ */
+export function dmNonce(message: Pick<OutboxMessage, 'id' | 'dedupeKey'>, userId: string): string {
+  const digest = createHash('sha256').update(`${message.id}\n${message.dedupeKey}\n${userId}`).digest('hex');
+  return `ib${digest.slice(0, 23)}`;
+}
+
 /** Returns `channelId:messageId`, enough to edit the message later. */
-async function sendDm(client: Client, userId: string, view: View): Promise<string> {
+async function sendDm(client: Client, userId: string, view: View, nonce: string): Promise<string> {
   // createDM caches the channel, so a second message to the same person skips the POST.
   const channel = await client.users.createDM(userId);
-  const sent = await channel.send({ ...renderView(view), allowedMentions: NO_MENTIONS });
+  const sent = await channel.send({ ...renderView(view), allowedMentions: NO_MENTIONS, nonce, enforceNonce: true });
   return `${sent.channelId}:${sent.id}`;
 }

@@ -12,9 +12,16 @@ import { watchOutbox } from './watch-outbox.ts';
 export async function runCore(interaction: CoreInteraction, deps: DiscordDeps, call: (ctx: CoreContext, actor: Actor) => Reply): Promise<void> {
   const watched = watchOutbox(deps.ctx);
   const reply = call(watched.ctx, actorOf(interaction.user));
-  await answer(interaction, reply);
-  const recipients = watched.recipients();
-  if (recipients.length > 0) await deliverNow(interaction, deps, recipients);
+  let answered = false;
+  try {
+    await answer(interaction, reply);
+    answered = true;
+  } finally {
+    // What the core committed is delivered now even if answering Discord failed
+    // (a lost answer that discord.js retried into 40060, a late 10062).
+    const recipients = watched.recipients();
+    if (recipients.length > 0) await deliverNow(interaction, deps, recipients, answered);
+  }
 }
 
 /**
@@ -23,7 +30,7 @@ export async function runCore(interaction: CoreInteraction, deps: DiscordDeps, c
  * shared (Dispatcher.runOnce); if it claimed its batch before this interaction
  * queued, the message goes at the next poll and no DM warning is shown now.
  */
-async function deliverNow(interaction: CoreInteraction, deps: DiscordDeps, recipients: string[]): Promise<void> {
+async function deliverNow(interaction: CoreInteraction, deps: DiscordDeps, recipients: string[], answered: boolean): Promise<void> {
   try {
     await deps.outbox.runOnce();
   } catch (err) {
@@ -31,8 +38,12 @@ async function deliverNow(interaction: CoreInteraction, deps: DiscordDeps, recip
     return;
   }
   const closed = recipients.filter((id) => deps.dms.isClosed(id));
-  if (closed.length === 0) return;
-  await interaction.followUp({ content: closedDmsText(closed), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  if (closed.length === 0 || !answered) return; // a follow-up needs an answered interaction
+  try {
+    await interaction.followUp({ content: closedDmsText(closed), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  } catch (err) {
+    deps.logger.warn(describeError(err), 'discord: could not tell the user about closed DMs');
+  }
 }
 
 export function closedDmsText(userIds: string[]): string {

@@ -24,9 +24,15 @@ export function escapeText(text: string): string {
   );
 }
 
-/** `@everyone` → `@\u200Beveryone`: the client no longer sees a mention. */
+/**
+ * `@everyone` → `@\u200Beveryone`, `<@123>` → `<@\u200B123>`: the client no
+ * longer sees a mention. Only those `@`s are broken up (mention syntax after
+ * a `<`, which escapeText also backslashes, and `@everyone` / `@here`): a
+ * zero-width space in any other `@` would spoil what people copy out of a
+ * message, such as the address in the owner's opt-in email draft.
+ */
 export function neutraliseMentions(text: string): string {
-  return text.replace(/@/g, '@' + ZERO_WIDTH_SPACE);
+  return text.replace(/(?<=<)@|@(?=everyone|here)/gi, '@' + ZERO_WIDTH_SPACE);
 }
 
 /** Cuts to `max` characters (code units), marking the cut with an ellipsis. */

@@ -1,20 +1,25 @@
 // Starts the real Discord adapter (createDiscordBot: the discord.js Client and
 // our handlers) against the fake Discord, over a fresh SQLite database, with one
-// shared Dispatcher built the way bin/platforms.ts builds it.
+// shared Dispatcher built the way bin/platforms.ts builds it. `restart()` plays a
+// process that dies and comes back: a new client and a new SqliteStore on the
+// same database file, logged in to the same fake.
 import { expect } from 'vitest';
-import type { APIInteraction, APIInteractionResponse, APIMessage } from 'discord.js';
+import type { APIInteraction, APIInteractionResponse, APIMessage, ClientOptions } from 'discord.js';
 import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/index.ts';
 import { Dispatcher } from '../../../src/dispatcher.ts';
 import type { Policy } from '../../../src/context.ts';
 import type { Actor } from '../../../src/domain.ts';
 import type { Logger } from '../../../src/ports.ts';
-import { makeCore, type TestCore } from '../../support/core.ts';
+import { runDueTasks } from '../../../src/scheduler.ts';
+import { makeCore, tempDbPath, type TestCore } from '../../support/core.ts';
 import {
   ALICE,
   FAKE_IDS,
   apiUser,
   botMessage,
   dmChannelIdFor,
+  loadFixture,
+  snowflake,
   startFakeDiscord,
   type FakeDiscord,
   type RecordedRequest,
@@ -41,9 +46,29 @@ export interface BotHarness {
   bot: DiscordBot;
   dispatcher: Dispatcher;
   logs: LogLine[];
+  /** What Discord's nonce check remembers (see honourNonces). */
+  nonces: NonceLedger;
+  /** Outbox messages a dead process had leased, made due again at start-up (Dispatcher.recover). */
+  recovered: number;
   /** Dispatches an interaction and resolves with the bot's initial callback. */
   interact(payload: APIInteraction): Promise<APIInteractionResponse>;
+  /** Runs the due tasks (reminders, expiries, follow-ups), then an outbox pass; resolves with the tasks that acted. */
+  runDue(): Promise<number>;
+  /**
+   * The process dies and starts again: this bot's client is destroyed and its
+   * store closed (nothing of this harness is used afterwards), then a new bot, a
+   * new SqliteStore and a new Dispatcher start on the same database file and the
+   * same fake, with the clock where it was. The new harness owns the cleanup.
+   */
+  restart(options?: Pick<StartOptions, 'clientOptions'>): Promise<BotHarness>;
   close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Extra discord.js options; tests of hangs shorten `rest.timeout`. */
+  clientOptions?: Partial<ClientOptions>;
+  /** For restart(): the fake, database and clock of the process that died. */
+  resume?: { fake: FakeDiscord; nonces: NonceLedger; dbPath: string; removeDb: () => void; now: Date };
 }
 
 function recordingLogger(logs: LogLine[]): Logger {
@@ -51,9 +76,14 @@ function recordingLogger(logs: LogLine[]): Logger {
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-export async function startBot(policy: Partial<Policy> = {}): Promise<BotHarness> {
-  const t = makeCore({ ...policy, owners: { discord: OWNER.id } });
-  const fake = await startFakeDiscord();
+export async function startBot(policy: Partial<Policy> = {}, options: StartOptions = {}): Promise<BotHarness> {
+  const resume = options.resume;
+  const db = resume ? { path: resume.dbPath, cleanup: resume.removeDb } : tempDbPath();
+  const core = makeCore({ ...policy, owners: { discord: OWNER.id } }, db.path);
+  const t: TestCore = { ...core, cleanup: () => (core.cleanup(), db.cleanup()) };
+  if (resume) t.ctx.clock.current = new Date(resume.now);
+  const fake = resume?.fake ?? (await startFakeDiscord());
+  const nonces = resume?.nonces ?? honourNonces(fake);
   const logs: LogLine[] = [];
   const logger = recordingLogger(logs);
   // The bot reads the dispatcher only when an interaction arrives, so it can be built after the bot.
@@ -63,20 +93,36 @@ export async function startBot(policy: Partial<Policy> = {}): Promise<BotHarness
     ctx: t.ctx,
     logger,
     dispatcher: { runOnce: () => (shared.dispatcher as Dispatcher).runOnce() },
-    clientOptions: { rest: { timeout: 2_000 } },
+    clientOptions: { ...options.clientOptions, rest: { timeout: 2_000, ...options.clientOptions?.rest } },
   });
   const dispatcher = new Dispatcher({ store: t.ctx.store, clock: t.ctx.clock, logger, messengers: { discord: bot.messenger } });
+  const runOnce = dispatcher.runOnce.bind(dispatcher);
+  dispatcher.runOnce = (limit?: number) => trackPass(runOnce(limit)); // see waitForDm
   shared.dispatcher = dispatcher;
+  const recovered = dispatcher.recover(); // as bin/platforms.ts does at start-up
   await bot.start();
-  return {
+  const harness: BotHarness = {
     t,
     fake,
     bot,
     dispatcher,
     logs,
+    nonces,
+    recovered,
     async interact(payload) {
       await fake.dispatchInteraction(payload);
       return fake.waitForCallback(payload.id);
+    },
+    async runDue() {
+      const acted = runDueTasks(t.ctx);
+      await dispatcher.runOnce();
+      return acted;
+    },
+    async restart(next = {}) {
+      const now = t.ctx.clock.now();
+      await bot.stop();
+      core.cleanup(); // closes this process's store; the file stays
+      return startBot(policy, { ...next, resume: { fake, nonces, dbPath: db.path, removeDb: db.cleanup, now } });
     },
     async close() {
       await bot.stop(); // the client first, then the fake (see DISCORD-HARNESS-NOTES.md)
@@ -84,6 +130,7 @@ export async function startBot(policy: Partial<Policy> = {}): Promise<BotHarness
       t.cleanup();
     },
   };
+  return harness;
 }
 
 export function addDiscordMember(h: BotHarness, user = ALICE) {
@@ -126,15 +173,34 @@ export function dmsTo(fake: FakeDiscord, userId: string): RecordedRequest[] {
   return fake.requests.filter((r) => r.method === 'POST' && r.path === dmMessagesPath(userId) && r.response?.status === 200);
 }
 
+/** Outbox passes in flight in this test file's bots (any harness, old or new). */
+const passes = new Set<Promise<unknown>>();
+function trackPass<T>(pass: Promise<T>): Promise<T> {
+  passes.add(pass);
+  pass.then(
+    () => passes.delete(pass),
+    () => passes.delete(pass),
+  );
+  return pass;
+}
+
 /**
  * Resolves with the `count`-th DM the fake accepted for this user. Polls, because the
  * fake's waitForRequest matches a request before its answer (and status) is known.
+ * The fake records its answer before the bot reads it, so this then also waits (within
+ * the same time budget) for the outbox passes in flight, so that the message that DM
+ * belongs to is marked sent when the test looks at the outbox.
  */
 export async function waitForDm(fake: FakeDiscord, userId: string, count = 1, timeoutMs = 2000): Promise<RecordedRequest> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const found = dmsTo(fake, userId)[count - 1];
-    if (found) return found;
+    if (found) {
+      let timer: NodeJS.Timeout | undefined;
+      const budget = new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, until - Date.now()))));
+      await Promise.race([Promise.allSettled([...passes]), budget]).finally(() => clearTimeout(timer));
+      return found;
+    }
     if (Date.now() > until) throw new Error(`no DM #${count} to ${userId} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -157,4 +223,96 @@ export function expectNoPingsAnywhere(fake: FakeDiscord): void {
   });
   expect(bodies.length).toBeGreaterThan(0);
   for (const body of bodies) expect(body).toMatchObject({ allowed_mentions: { parse: [] } });
+}
+
+// --- Discord's nonce check --------------------------------------------------------------
+
+type Json = Record<string, unknown>;
+
+export interface NonceLedger {
+  /**
+   * Plays a send whose answer is lost: Discord creates the message (and remembers its
+   * nonce) but the bot never hears back. Returns the message that was created.
+   */
+  createWithoutAnswer(req: RecordedRequest, channelId: string): Json;
+  /** Messages created by sends whose answer was lost, by channel. */
+  unanswered: Map<string, Json[]>;
+}
+
+const MESSAGE_POST = /\/channels\/(\d+)\/messages$/;
+
+/**
+ * Makes the fake honour `enforce_nonce` the way Discord documents it: if a message
+ * with the same nonce was created by the same author in the past few minutes (here:
+ * during the test), that message is returned and no new one is created. The check is
+ * per author, not per channel, so a nonce must differ per recipient.
+ */
+export function honourNonces(fake: FakeDiscord): NonceLedger {
+  const lost = new Map<string, Json>(); // nonce -> message created by a send whose answer was lost
+  const unanswered = new Map<string, Json[]>();
+  const nonceOf = (req: RecordedRequest): string | undefined => {
+    const body = (req.body ?? {}) as { nonce?: unknown; enforce_nonce?: unknown };
+    return body.enforce_nonce === true && (typeof body.nonce === 'string' || typeof body.nonce === 'number') ? String(body.nonce) : undefined;
+  };
+  const earlier = (nonce: string, except: RecordedRequest): Json | undefined => {
+    const created = fake.requests.find((r) => r !== except && r.method === 'POST' && MESSAGE_POST.test(r.path) && r.response?.status === 200 && nonceOf(r) === nonce);
+    return (created?.response?.body as Json | undefined) ?? lost.get(nonce);
+  };
+  fake.on('POST', MESSAGE_POST, (req) => {
+    const nonce = nonceOf(req);
+    const existing = nonce === undefined ? undefined : earlier(nonce, req);
+    return existing ? { status: 200, body: existing } : undefined;
+  });
+  const botUser = loadFixture('gateway.ready').user as Json;
+  return {
+    unanswered,
+    createWithoutAnswer(req, channelId) {
+      const nonce = nonceOf(req);
+      const existing = nonce === undefined ? undefined : earlier(nonce, req);
+      if (existing) return existing;
+      const body = (req.body ?? {}) as Json;
+      const message: Json = {
+        id: snowflake(),
+        channel_id: channelId,
+        type: 0,
+        author: botUser,
+        content: body.content ?? '',
+        embeds: body.embeds ?? [],
+        components: body.components ?? [],
+        flags: 0,
+        timestamp: new Date().toISOString(),
+        ...(nonce !== undefined ? { nonce } : {}),
+      };
+      if (nonce !== undefined) lost.set(nonce, message);
+      unanswered.set(channelId, [...(unanswered.get(channelId) ?? []), message]);
+      return message;
+    },
+  };
+}
+
+/**
+ * The messages that exist in this user's DM channel: every message the fake created
+ * there (answered or not), each counted once however many sends returned it.
+ */
+export function messagesIn(h: Pick<BotHarness, 'fake' | 'nonces'>, userId: string): Json[] {
+  const channelId = dmChannelIdFor(userId);
+  const answered = dmsTo(h.fake, userId).map((r) => r.response?.body as Json);
+  const byId = new Map<string, Json>();
+  for (const m of [...answered, ...(h.nonces.unanswered.get(channelId) ?? [])]) byId.set(String(m.id), m);
+  return [...byId.values()];
+}
+
+/** POST /channels/:id/messages requests to this user's DM channel, whatever the answer. */
+export function dmPostsTo(fake: FakeDiscord, userId: string): RecordedRequest[] {
+  const path = dmMessagesPath(userId);
+  return fake.requests.filter((r) => r.method === 'POST' && r.path === path);
+}
+
+/** Rejects when `promise` takes longer than `ms`: every wait in a test is bounded. */
+export function within<T>(ms: number, promise: Promise<T>, what = 'operation'): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
