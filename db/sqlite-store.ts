@@ -30,7 +30,7 @@ import type {
   Store,
 } from '../src/ports.ts';
 import type { View } from '../src/views/view.ts';
-import { ftsQuery, looseFtsQuery, searchTokens } from './fts-query.ts';
+import { bm25Scores, COLUMN_WEIGHTS, ftsQuery, looseTokens, SEARCH_COLUMNS, searchTokens } from './fts-query.ts';
 import { openDatabase } from './open.ts';
 
 type Row = Record<string, unknown>;
@@ -162,15 +162,48 @@ function contactColumns(input: Partial<ContactInput>): Record<string, unknown> {
   return out;
 }
 
-// The search joins the index to its table and ranks with column weights:
-// a match in the name counts most, then company, title, tags and topics.
-const RANK = 'bm25(contacts_fts, 10.0, 4.0, 6.0, 2.0, 3.0, 3.0, 1.0)';
+// Searching. Members see only vetted contacts open to intros, ranked by bm25
+// with column weights (COLUMN_WEIGHTS: name, then company, title, tags and
+// topics), ties broken by id.
+//
+// Why not simply ORDER BY bm25() LIMIT 6: bm25 is not a per-row cost. Its
+// first call in a query counts every row of the index matching each token
+// (its rarity statistic), then every match is scored and sorted; and every
+// token is a prefix ("engineer" also finds "engineering"). A common word in a
+// big rolodex (a third of 100k contacts) took 30-60 ms; even the bare ranked
+// query over the index takes 20 ms there (bench/search.ts measures both).
+// So the search first takes the searchable matches in index order, unranked,
+// which stops early (CANDIDATES_SQL, at most RANKED_CANDIDATES + 1 rows):
+//   - none: no match, done (and the typo-tolerant retry stays cheap);
+//   - at most RANKED_CANDIDATES: the exact ranked query, as before (same
+//     results, same order), its cost bounded by the number of matches;
+//   - more: a common word. The first RANKED_CANDIDATES matches are ranked
+//     here by bm25Scores, the same formula and weights without the pass over
+//     all matches, and the page is cut from them. Which matches get ranked is
+//     then the earliest added rather than the best of thousands; they are
+//     still shown best first, and every page (5 results, up to MAX_PAGE = 50,
+//     so 251 rows with the look-ahead) is cut from the same candidates, so
+//     paging never repeats or skips one.
+// A page beyond the candidates (the use case never asks for one) falls back
+// to the exact query.
+export const RANKED_CANDIDATES = 256;
+const RANK = `bm25(contacts_fts, ${SEARCH_COLUMNS.map((c) => COLUMN_WEIGHTS[c].toFixed(1)).join(', ')})`;
+const SEARCHABLE = 'c.vetted = 1 AND c.open_to_intros = 1 AND c.removed = 0';
 const SEARCH_SQL = `
   SELECT c.* FROM contacts_fts
   JOIN contacts c ON c.id = contacts_fts.rowid
-  WHERE contacts_fts MATCH ? AND c.vetted = 1 AND c.open_to_intros = 1 AND c.removed = 0
+  WHERE contacts_fts MATCH ? AND ${SEARCHABLE}
   ORDER BY ${RANK}, c.id
   LIMIT ? OFFSET ?`;
+const CANDIDATES_SQL = `
+  SELECT c.id FROM contacts_fts
+  JOIN contacts c ON c.id = contacts_fts.rowid
+  WHERE contacts_fts MATCH ? AND ${SEARCHABLE}
+  LIMIT ?`;
+const CANDIDATE_TEXT_SQL = `
+  SELECT id, ${SEARCH_COLUMNS.join(', ')} FROM contacts
+  WHERE id IN (SELECT value FROM json_each(?))`;
+const ROWS_BY_ID_SQL = 'SELECT * FROM contacts WHERE id IN (SELECT value FROM json_each(?))';
 
 export class SqliteStore implements Store {
   private readonly stmts = new Map<string, Database.Statement>();
@@ -246,11 +279,32 @@ export class SqliteStore implements Store {
 
   searchContacts(text: string, opts: { limit: number; offset: number }): SearchPage {
     const tokens = searchTokens(text);
-    const run = (match: string | null): Row[] =>
-      match === null ? [] : (this.q(SEARCH_SQL).all(match, opts.limit + 1, opts.offset) as Row[]);
-    let rows = run(ftsQuery(tokens));
-    if (rows.length === 0 && opts.offset === 0) rows = run(looseFtsQuery(tokens));
+    let rows = this.searchPage(tokens, opts.limit + 1, opts.offset);
+    const loose = looseTokens(tokens);
+    if (rows.length === 0 && opts.offset === 0 && loose !== null) rows = this.searchPage(loose, opts.limit + 1, opts.offset);
     return { items: rows.slice(0, opts.limit).map(toPublicContact), hasMore: rows.length > opts.limit };
+  }
+
+  /** Up to `count` searchable rows from `offset`, best first (see RANKED_CANDIDATES). */
+  private searchPage(tokens: readonly string[], count: number, offset: number): Row[] {
+    const match = ftsQuery(tokens);
+    if (match === null) return [];
+    if (offset + count <= RANKED_CANDIDATES) {
+      const ids = this.q(CANDIDATES_SQL).pluck().all(match, RANKED_CANDIDATES + 1) as number[];
+      if (ids.length === 0) return [];
+      if (ids.length > RANKED_CANDIDATES) {
+        const texts = this.q(CANDIDATE_TEXT_SQL).raw().all(JSON.stringify(ids.slice(0, RANKED_CANDIDATES))) as [number, ...unknown[]][];
+        const scores = bm25Scores(tokens, texts, 1);
+        const page = texts
+          .map(([id], i) => ({ id, score: scores[i] ?? 0 }))
+          .sort((a, b) => a.score - b.score || a.id - b.id)
+          .slice(offset, offset + count)
+          .map((r) => r.id);
+        const rows = new Map((this.q(ROWS_BY_ID_SQL).all(JSON.stringify(page)) as Row[]).map((r) => [num(r.id), r]));
+        return page.map((id) => rows.get(id)).filter((r): r is Row => r !== undefined);
+      }
+    }
+    return this.q(SEARCH_SQL).all(match, count, offset) as Row[];
   }
 
   insertContact(input: ContactInput, at: string): Contact {
