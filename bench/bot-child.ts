@@ -10,7 +10,7 @@
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { createSlackApp, slackMessenger } from '../adapters/slack/index.ts';
-import { createLogger } from '../bin/platforms.ts';
+import { createLogger } from '../bin/logger.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
 import type { SlackConfig } from '../src/config.ts';
 import type { CoreContext } from '../src/context.ts';

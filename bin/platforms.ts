@@ -1,20 +1,14 @@
 // Starts every configured chat platform over one store, one outbox dispatcher
 // and one scheduler, and stops them cleanly on SIGINT/SIGTERM.
-import { destination, pino } from 'pino';
 import type { Config } from '../src/config.ts';
 import type { CoreContext } from '../src/context.ts';
 import { Dispatcher, type Messenger } from '../src/dispatcher.ts';
 import type { Platform } from '../src/domain.ts';
-import { systemClock, type Logger } from '../src/ports.ts';
+import { systemClock } from '../src/ports.ts';
 import { Scheduler } from '../src/scheduler.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
-import { createDiscordBot } from '../adapters/discord/index.ts';
-import { slackMessenger, startSlack } from '../adapters/slack/index.ts';
+import { createLogger } from './logger.ts';
 
-export function createLogger(level: string): Logger {
-  // Logs go to stderr as JSON; nothing the bot logs carries contact details or request text.
-  return pino({ level, base: { app: 'intro-broker' } }, destination(2));
-}
 
 export async function runPlatforms(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
@@ -37,16 +31,20 @@ export async function runPlatforms(config: Config): Promise<void> {
   // dispatcher through a forwarder (only once interactions arrive, after start).
   const messengers: Partial<Record<Platform, Messenger>> = {};
   const outbox = { runOnce: () => dispatcher.runOnce() };
-  if (config.slack) messengers.slack = slackMessenger(config.slack, logger);
-  const discord = config.discord ? createDiscordBot({ config: config.discord, ctx, logger, dispatcher: outbox }) : undefined;
+  // Each platform's library is loaded only when that platform is configured
+  // (discord.js alone is about 45 MB of a process's memory).
+  const slackAdapter = config.slack ? await import('../adapters/slack/index.ts') : undefined;
+  const discordAdapter = config.discord ? await import('../adapters/discord/index.ts') : undefined;
+  if (config.slack && slackAdapter) messengers.slack = slackAdapter.slackMessenger(config.slack, logger);
+  const discord = config.discord && discordAdapter ? discordAdapter.createDiscordBot({ config: config.discord, ctx, logger, dispatcher: outbox }) : undefined;
   if (discord) messengers.discord = discord.messenger;
   const dispatcher = new Dispatcher({ store, clock: systemClock, logger, messengers, ...(faults ? { faults } : {}) });
   const recovered = dispatcher.recover();
   if (recovered > 0) logger.info({ recovered }, 'resending messages a previous run had not finished');
   const stops: (() => Promise<void>)[] = [];
 
-  if (config.slack) {
-    const slack = await startSlack({ config: config.slack, ctx, logger, dispatcher });
+  if (config.slack && slackAdapter) {
+    const slack = await slackAdapter.startSlack({ config: config.slack, ctx, logger, dispatcher });
     stops.push(() => slack.stop());
   }
   if (discord) {

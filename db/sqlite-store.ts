@@ -328,17 +328,19 @@ export class SqliteStore implements Store {
 
   upsertContactByImportKey(input: ContactInput & { importKey: string }, at: string): 'added' | 'updated' | 'unchanged' {
     const existing = this.q('SELECT * FROM contacts WHERE import_key = ?').get(input.importKey) as Row | undefined;
+    const cols = contactColumns(input);
     if (!existing) {
-      this.insertContact(input, at);
+      // Not insertContact: an import has no use for the inserted row read back.
+      const names = Object.keys(cols);
+      this.q(`INSERT INTO contacts (${names.join(', ')}, created_at, updated_at) VALUES (${names.map((n) => '@' + n).join(', ')}, @at, @at)`).run({ ...cols, at });
       return 'added';
     }
     // Re-imports refresh what the file knows and never touch the owner's curation
     // (vetted, tags, notes, strength) unless the file says so explicitly.
-    const cols = contactColumns(input);
     const changed = Object.entries(cols).filter(([k, v]) => existing[k] !== v && !(v === '' && existing[k] === null));
     if (changed.length === 0) return 'unchanged';
     const sets = [...changed.map(([k]) => `${k} = @${k}`), 'updated_at = @at', 'removed = 0'].join(', ');
-    this.db.prepare(`UPDATE contacts SET ${sets} WHERE id = @id`).run({ ...Object.fromEntries(changed), at, id: existing.id });
+    this.q(`UPDATE contacts SET ${sets} WHERE id = @id`).run({ ...Object.fromEntries(changed), at, id: existing.id });
     return 'updated';
   }
 
@@ -378,6 +380,10 @@ export class SqliteStore implements Store {
     const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
     const rows = this.db.prepare(`SELECT * FROM contacts WHERE ${where.join(' AND ')} ORDER BY name, id${limit}`).all(...params);
     return (rows as Row[]).map(toContact);
+  }
+
+  optimizeSearchIndex(): void {
+    this.q("INSERT INTO contacts_fts (contacts_fts) VALUES ('optimize')").run();
   }
 
   removeContact(id: number, at: string): 'deleted' | 'anonymised' {
