@@ -64,7 +64,7 @@ async function startReal(o: BotChildOptions): Promise<{ port: number; stop: () =
     port: port ?? 0,
     async stop() {
       scheduler.stop();
-      dispatcher.stop();
+      await dispatcher.stop();
       await slack.stop();
       store.close();
     },

@@ -66,7 +66,7 @@ export async function runPlatforms(config: Config): Promise<void> {
   });
   logger.info({}, 'stopping');
   scheduler.stop();
-  dispatcher.stop();
+  await dispatcher.stop();
   for (const s of stops) await s();
   store.close();
 }

@@ -281,7 +281,11 @@ export class SqliteStore implements Store {
     const tokens = searchTokens(text);
     let rows = this.searchPage(tokens, opts.limit + 1, opts.offset);
     const loose = looseTokens(tokens);
-    if (rows.length === 0 && opts.offset === 0 && loose !== null) rows = this.searchPage(loose, opts.limit + 1, opts.offset);
+    // The looser words apply to every page when the exact ones match nothing at all
+    // (checked from the first page), so "More results" after a typo keeps working.
+    if (rows.length === 0 && loose !== null && (opts.offset === 0 || this.searchPage(tokens, 1, 0).length === 0)) {
+      rows = this.searchPage(loose, opts.limit + 1, opts.offset);
+    }
     return { items: rows.slice(0, opts.limit).map(toPublicContact), hasMore: rows.length > opts.limit };
   }
 

@@ -33,6 +33,7 @@ export function backoffMs(attempts: number): number {
 export class Dispatcher {
   private running: Promise<{ sent: number; failed: number }> | null = null;
   private again = false;
+  private stopped = false;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -87,7 +88,7 @@ export class Dispatcher {
     // One message at a time: each lease starts just before its own send, so a
     // slow platform can never make a lease run out while the message still waits
     // in this pass (another process would then send it too).
-    for (let i = 0; i < limit; i++) {
+    for (let i = 0; i < limit && !this.stopped; i++) {
       const now = clock.now();
       const [msg] = store.claimDueMessages(now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), 1, platforms);
       if (!msg) break;
@@ -123,8 +124,11 @@ export class Dispatcher {
     this.timer = setTimeout(tick, 0);
   }
 
-  stop(): void {
+  /** Stops polling and waits for the send in flight, so it is marked sent before the store closes. */
+  async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    await this.running?.catch(() => undefined);
   }
 }

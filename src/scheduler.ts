@@ -46,15 +46,24 @@ const HANDLERS: Record<Task['kind'], (ctx: CoreContext, requestId: number) => bo
   follow_up_nudge: (ctx, id) => sendFollowUp(ctx, id, true),
 };
 
-/** Carries out every due task; returns how many changed something. */
-export function runDueTasks(ctx: CoreContext, limit = 100): number {
+/**
+ * Carries out every due task; returns how many changed something. A task that
+ * fails (its contact was removed meanwhile, say) is marked done and reported,
+ * so it can never block the tasks behind it.
+ */
+export function runDueTasks(ctx: CoreContext, limit = 100, onError: (task: Task, err: unknown) => void = () => {}): number {
   let acted = 0;
   for (const task of ctx.store.dueTasks(nowIso(ctx), limit)) {
-    ctx.store.transaction(() => {
-      // Another process may have claimed it since we listed it: then do nothing.
-      if (!ctx.store.completeTask(task.id, nowIso(ctx))) return;
-      if (HANDLERS[task.kind](ctx, task.requestId)) acted++;
-    });
+    try {
+      ctx.store.transaction(() => {
+        // Another process may have claimed it since we listed it: then do nothing.
+        if (!ctx.store.completeTask(task.id, nowIso(ctx))) return;
+        if (HANDLERS[task.kind](ctx, task.requestId)) acted++;
+      });
+    } catch (err) {
+      ctx.store.transaction(() => ctx.store.completeTask(task.id, nowIso(ctx)));
+      onError(task, err);
+    }
   }
   return acted;
 }
@@ -70,7 +79,9 @@ export class Scheduler {
   start(intervalMs = 60_000): void {
     const tick = () => {
       try {
-        if (runDueTasks(this.ctx) > 0) this.afterRun();
+        const failed = (task: Task, err: unknown) =>
+          this.logger.warn({ taskId: task.id, kind: task.kind, requestId: task.requestId, reason: err instanceof Error ? err.message : String(err) }, 'a scheduled task failed and was skipped');
+        if (runDueTasks(this.ctx, 100, failed) > 0) this.afterRun();
       } catch (err) {
         this.logger.error({ err }, 'scheduled tasks failed; will retry');
       }

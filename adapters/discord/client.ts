@@ -90,7 +90,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       logger.info({ platform: 'discord', user: client.user?.id }, 'discord adapter started');
     },
     async stop() {
-      own?.stop();
+      await own?.stop();
       await client.destroy();
     },
   };

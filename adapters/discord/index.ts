@@ -10,7 +10,7 @@
 //   const dispatcher = new Dispatcher({ store, clock, logger, messengers });
 //   await discord.start();
 //   dispatcher.start();
-//   // on shutdown: dispatcher.stop(); await discord.stop();
+//   // on shutdown: await dispatcher.stop(); await discord.stop();
 //
 // ctx.policy.owners.discord must be config.discord.ownerId (createDiscordBot checks).
 export { createDiscordBot, restOptions, REST_PATIENCE, type DiscordBot, type DiscordBotOptions } from './client.ts';

@@ -4,7 +4,7 @@
 //   const dispatcher = new Dispatcher({ store, clock, logger, messengers });
 //   const slack = await startSlack({ config: config.slack, ctx, logger, dispatcher });
 //   dispatcher.start();
-//   // on shutdown: dispatcher.stop(); await slack.stop();
+//   // on shutdown: await dispatcher.stop(); await slack.stop();
 //
 // ctx.policy.owners.slack must be config.slack.ownerId.
 import type { SlackConfig } from '../../src/config.ts';

@@ -3,7 +3,7 @@
 // platform retry or a second process sees the decision already made.
 import type { Actor, DeclineReason, IntroRequest, Member } from '../domain.ts';
 import { type CoreContext, nowIso, requireOwner, who } from '../context.ts';
-import { notFound } from '../errors.ts';
+import { DomainError, notFound } from '../errors.ts';
 import { decidedCard, ownerRequestCard } from '../views/cards.ts';
 import { decisionNotice } from '../views/notices.ts';
 import type { View } from '../views/view.ts';
@@ -31,6 +31,13 @@ function decideInTransaction(ctx: CoreContext, actor: Actor, requestId: number, 
   return ctx.store.transaction(() => {
     const before = ctx.store.getRequest(requestId);
     if (!before) throw notFound('request');
+    if (decision.kind === 'approve' && before.status === 'pending') {
+      // The contact may have opted out or been removed since the request was made.
+      const c = ctx.store.getContact(before.contactId);
+      if (!c || !c.vetted || !c.openToIntros) {
+        throw new DomainError('unavailable', 'This contact is no longer open to introductions (opted out, unvetted or removed). Decline the request instead.');
+      }
+    }
     const at = nowIso(ctx);
     const to = decision.kind === 'approve' ? 'approved' : 'declined';
     const changed = ctx.store.transitionRequest(requestId, ['pending'], to, {

@@ -22,5 +22,5 @@ export function searchContacts(ctx: CoreContext, actor: Actor, text: string, pag
   const p = Math.min(Math.max(1, Math.floor(page)), MAX_PAGE);
   const result = ctx.store.searchContacts(query, { limit: PAGE_SIZE, offset: (p - 1) * PAGE_SIZE });
   if (result.items.length === 0) return noMatchView(query, owner);
-  return searchResultsView({ query, page: p, pageSize: PAGE_SIZE, items: result.items, hasMore: result.hasMore, ownerName: owner });
+  return searchResultsView({ query, page: p, pageSize: PAGE_SIZE, items: result.items, hasMore: result.hasMore && p < MAX_PAGE, ownerName: owner });
 }

@@ -30,8 +30,10 @@ export function requestableContact(ctx: CoreContext, contactId: number): Contact
 
 /** The request form, prefilled with whatever the member typed last time it bounced. */
 export function openRequestForm(ctx: CoreContext, actor: Actor, contactId: number): FormView {
-  requireMember(ctx, actor);
+  const member = requireMember(ctx, actor);
   const contact = requestableContact(ctx, contactId);
+  // Say so before anything is typed, unless this member already has that request open.
+  if (!ctx.store.findOpenRequest(member.id, contact.id)) checkLimits(ctx, member, contact);
   const draft = ctx.store.getDraft(actor.platform, actor.userId, encodeAction({ type: 'submit_request', contactId }));
   return requestFormView(contact, ctx.policy.ownerName, draft ?? {});
 }
