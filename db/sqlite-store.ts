@@ -402,6 +402,12 @@ export class SqliteStore implements Store {
          linkedin_url = NULL, notes = NULL, bio = NULL, slack_user_id = NULL, discord_user_id = NULL, console_user_id = NULL,
          import_key = NULL, updated_at = ? WHERE id = ?`,
     ).run(at, id);
+    // Messages about this contact that carry their details (the email drafts, the
+    // opt-in question): unsent ones are dropped, sent ones are kept as a stub.
+    const aboutContact = `kind IN ('owner.optin_email', 'owner.intro_email', 'contact.optin')
+      AND EXISTS (SELECT 1 FROM intro_requests r WHERE r.contact_id = ? AND outbox.dedupe_key LIKE 'request:' || r.id || ':%')`;
+    this.q(`DELETE FROM outbox WHERE status = 'pending' AND ${aboutContact}`).run(id);
+    this.q(`UPDATE outbox SET payload = ? WHERE status = 'sent' AND ${aboutContact}`).run(JSON.stringify({ summary: '(removed with the contact)', blocks: [] }), id);
     return 'anonymised';
   }
 

@@ -86,6 +86,24 @@ describe('the store', () => {
     expect(t.ctx.store.getContact(c.id)).toBeNull();
   });
 
+  it("drops the contact's details from the outbox too: unsent drafts go, sent ones become stubs", () => {
+    const c = addContact(t);
+    const m = t.ctx.store.saveMember({ platform: 'console', userId: 'a', displayName: 'A', status: 'member', at: 'now' });
+    const r = t.ctx.store.insertRequest({ memberId: m.id, contactId: c.id, howKnow: 'h', whyContact: 'w', blurb: 'b', at: 'now', expiresAt: 'later' });
+    const draft = (key: string, kind: string) =>
+      t.ctx.store.enqueue({ dedupeKey: `request:${r.id}:${key}`, platform: 'console', recipient: 'owner', kind, view: { summary: 'to ana.private@example.com', blocks: [] }, at: 'now' });
+    draft('optin', 'owner.optin_email');
+    draft('intro_email', 'owner.intro_email');
+    draft('decision', 'member.decision_notice');
+    t.ctx.store.markSent(1, 'now', 'ref');
+    t.ctx.store.removeContact(c.id, 'now');
+    const left = t.ctx.store.listOutbox().map((o) => [o.kind, o.status, o.view.summary]);
+    expect(left).toEqual([
+      ['owner.optin_email', 'sent', '(removed with the contact)'],
+      ['member.decision_notice', 'pending', 'to ana.private@example.com'],
+    ]);
+  });
+
   it('allows only one open request per member and contact', () => {
     const c = addContact(t);
     const m = t.ctx.store.saveMember({ platform: 'console', userId: 'a', displayName: 'A', status: 'member', at: 'now' });
