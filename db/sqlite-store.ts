@@ -330,7 +330,8 @@ export class SqliteStore implements Store {
     return toContact(r);
   }
 
-  upsertContactByImportKey(input: ContactInput & { importKey: string }, at: string): 'added' | 'updated' | 'unchanged' {
+  upsertContactByImportKey(input: ContactInput & { importKey: string }, at: string): 'added' | 'updated' | 'unchanged' | 'removed' {
+    if (this.q('SELECT 1 FROM removed_import_keys WHERE import_key = ?').get(input.importKey)) return 'removed';
     const existing = this.q('SELECT * FROM contacts WHERE import_key = ?').get(input.importKey) as Row | undefined;
     const cols = contactColumns(input);
     if (!existing) {
@@ -391,6 +392,8 @@ export class SqliteStore implements Store {
   }
 
   removeContact(id: number, at: string): 'deleted' | 'anonymised' {
+    // Remember the import key, so a later re-import does not bring the contact back.
+    this.q('INSERT OR IGNORE INTO removed_import_keys (import_key, removed_at) SELECT import_key, ? FROM contacts WHERE id = ? AND import_key IS NOT NULL').run(at, id);
     const used = this.q('SELECT 1 FROM intro_requests WHERE contact_id = ? LIMIT 1').get(id);
     if (!used) {
       this.q('DELETE FROM contacts WHERE id = ?').run(id);

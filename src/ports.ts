@@ -150,8 +150,8 @@ export interface Store {
   searchContacts(query: string, opts: { limit: number; offset: number }): SearchPage;
   insertContact(input: ContactInput, at: string): Contact;
   updateContact(id: number, patch: Partial<ContactInput>, at: string): Contact;
-  /** Insert or update by import key: returns whether it was added or updated. */
-  upsertContactByImportKey(input: ContactInput & { importKey: string }, at: string): 'added' | 'updated' | 'unchanged';
+  /** Insert or update by import key; 'removed' when the owner removed that contact before (it stays out). */
+  upsertContactByImportKey(input: ContactInput & { importKey: string }, at: string): 'added' | 'updated' | 'unchanged' | 'removed';
   listContacts(filter?: ContactFilter): Contact[];
   /** Merges the search index's segments (after a bulk import): later searches read fewer pages. */
   optimizeSearchIndex(): void;

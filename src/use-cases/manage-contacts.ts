@@ -75,6 +75,8 @@ export interface ImportSummary {
   added: number;
   updated: number;
   unchanged: number;
+  /** Rows for contacts the owner had removed: left out. */
+  removed: number;
 }
 
 /**
@@ -83,18 +85,19 @@ export interface ImportSummary {
  * reported after each batch.
  */
 export function importContacts(ctx: CoreContext, by: string, source: string, rows: ImportRow[], onProgress?: (done: number, total: number) => void): ImportSummary {
-  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0 };
+  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const BATCH = 2_000;
   for (let i = 0; i < rows.length; i += BATCH) {
     ctx.store.transaction(() => {
       const at = nowIso(ctx);
-      const batch: ImportSummary = { added: 0, updated: 0, unchanged: 0 };
+      const batch: ImportSummary = { added: 0, updated: 0, unchanged: 0, removed: 0 };
       for (const row of rows.slice(i, i + BATCH)) batch[ctx.store.upsertContactByImportKey({ source, ...row.input }, at)]++;
       // One event per batch, in the batch's transaction: the log always matches the rows.
       ctx.store.appendEvent({ at, actor: by, kind: 'contacts.imported', data: { source, ...batch } });
       summary.added += batch.added;
       summary.updated += batch.updated;
       summary.unchanged += batch.unchanged;
+      summary.removed += batch.removed;
     });
     onProgress?.(Math.min(i + BATCH, rows.length), rows.length);
   }

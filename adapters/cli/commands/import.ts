@@ -59,13 +59,14 @@ export function runImport(c: CliContext, kind: string | undefined, file: string 
     if (total > 5_000 && !c.json) c.io.stderr.write(`\rimporting… ${done}/${total}`);
     if (total > 5_000 && !c.json && done === total) c.io.stderr.write('\n');
   };
-  const summary = opts.dryRun ? { added: 0, updated: 0, unchanged: 0 } : importContacts(c.ctx, c.by, kind, rows, progress);
+  const summary = opts.dryRun ? { added: 0, updated: 0, unchanged: 0, removed: 0 } : importContacts(c.ctx, c.by, kind, rows, progress);
   const skipped = parsed.issues.filter((i: ImportIssue) => i.skipped);
   if (c.json) {
     printJson(c, { file, kind, dryRun: opts.dryRun, read: rows.length, ...summary, skipped: skipped.length, issues: parsed.issues });
     return 0;
   }
   out(c, `${opts.dryRun ? 'Dry run: would import' : 'Imported'} ${rows.length} row${rows.length === 1 ? '' : 's'} from ${file}: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${skipped.length} skipped.`);
+  if (summary.removed > 0) out(c, `${summary.removed} row${summary.removed === 1 ? ' was' : 's were'} left out because you removed ${summary.removed === 1 ? 'that contact' : 'those contacts'} before (add one back with \`contacts add\`).`);
   for (const issue of parsed.issues) err(c, `  ${issue.reason}`);
   if (!opts.dryRun && summary.added > 0) out(c, 'New contacts start unvetted: members cannot see them until you vet them (`contacts triage`, or `contacts vet --company …`).');
   return 0;

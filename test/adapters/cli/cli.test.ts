@@ -70,6 +70,17 @@ describe('intro-broker import', () => {
     expect(withStore((s) => s.listContacts({ vetted: true }).length)).toBe(before);
   });
 
+  it('does not bring back a contact the owner removed', async () => {
+    const file = join(FIXTURES, 'linkedin-3-preamble.csv');
+    await cli(['import', 'linkedin', file]);
+    const before = withStore((s) => s.listContacts());
+    await cli(['contacts', 'remove', String(before[0]!.id)]);
+    const again = await cli(['import', 'linkedin', file]);
+    expect(again.stdout).toContain('0 added');
+    expect(again.stdout).toContain('1 row was left out because you removed that contact before');
+    expect(withStore((s) => s.listContacts().length)).toBe(before.length - 1);
+  });
+
   it('refuses a file that is not a LinkedIn export, kindly', async () => {
     const r = await cli(['import', 'linkedin', join(FIXTURES, 'not-linkedin.csv')]);
     expect(r.code).toBe(1);
