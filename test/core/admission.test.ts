@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/errors.ts';
 import { decideAdmission, requestAdmission } from '../../src/use-cases/admission.ts';
-import { makeCore, owner, alice, stranger, addMember, type TestCore } from '../support/core.ts';
+import { makeCore, owner, alice, stranger, addMember, type TestCore, outcomeCode } from '../support/core.ts';
 
 let t: TestCore;
 beforeEach(() => {
@@ -11,16 +10,6 @@ afterEach(() => t.cleanup());
 
 const note = { howKnow: 'We met at the Lisbon product meetup in May.', why: 'I am looking for a mentor in payments.' };
 const ask = (actor = stranger, values: Record<string, string> = note) => requestAdmission(t.ctx, actor, values);
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  return 'ok';
-};
-
 describe('admission', () => {
   it('records the ask as pending with its event and the owner card', () => {
     expect(ask().ok).toBe(true);
@@ -38,12 +27,12 @@ describe('admission', () => {
 
   it('refuses members, a second ask, and other policies', () => {
     addMember(t, alice);
-    expect(code(() => ask(alice))).toBe('conflict');
+    expect(outcomeCode(() => ask(alice))).toBe('conflict');
     ask();
-    expect(code(() => ask())).toBe('conflict');
+    expect(outcomeCode(() => ask())).toBe('conflict');
     const allow = makeCore({ accessPolicy: 'allowlist' });
     try {
-      expect(code(() => requestAdmission(allow.ctx, stranger, note))).toBe('not_member');
+      expect(outcomeCode(() => requestAdmission(allow.ctx, stranger, note))).toBe('not_member');
     } finally {
       allow.cleanup();
     }
@@ -52,14 +41,14 @@ describe('admission', () => {
   it('admit tells the person; ignore says nothing; "I don\'t know you" blocks for good', () => {
     ask();
     const id = t.ctx.store.findMember('console', stranger.userId)!.id;
-    expect(code(() => decideAdmission(t.ctx, alice, id, 'admit'))).toBe('not_owner');
+    expect(outcomeCode(() => decideAdmission(t.ctx, alice, id, 'admit'))).toBe('not_owner');
     const blocked = decideAdmission(t.ctx, owner, id, 'block');
     expect(blocked.changed).toBe(true);
     expect(blocked.card.summary).toContain('Marked "I don\'t know you"');
     // A second click (admit) on the old card changes nothing.
     expect(decideAdmission(t.ctx, owner, id, 'admit').changed).toBe(false);
     expect(t.ctx.store.getMember(id)?.status).toBe('blocked');
-    expect(code(() => ask())).toBe('not_member');
+    expect(outcomeCode(() => ask())).toBe('not_member');
 
     const other = { platform: 'console' as const, userId: 'quinn' };
     ask(other);

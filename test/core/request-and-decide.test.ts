@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../db/sqlite-store.ts';
-import { DomainError } from '../../src/errors.ts';
 import { handleAction, handleCommand, handleSubmit } from '../../src/interactions.ts';
 import { encodeAction } from '../../src/actions.ts';
 import { decideIntro } from '../../src/use-cases/decide-intro.ts';
 import { intros, withdrawRequest } from '../../src/use-cases/my-requests.ts';
 import { openRequestForm, submitIntroRequest } from '../../src/use-cases/submit-intro-request.ts';
-import { addContact, addMember, alice, bob, goodForm, makeCore, owner, PRIVATE, stranger, type TestCore } from '../support/core.ts';
+import { addContact, addMember, alice, bob, goodForm, makeCore, owner, PRIVATE, stranger, type TestCore, refusal } from '../support/core.ts';
 
 let t: TestCore;
 let anaId: number;
@@ -19,16 +18,6 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 const submit = (form = goodForm, actor = alice, contactId = anaId) => submitIntroRequest(t.ctx, actor, contactId, form);
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof DomainError) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-};
-
 describe('submitIntroRequest', () => {
   it('creates the request, its event and the owner card in one go', () => {
     const result = submit();

@@ -3,14 +3,13 @@
 // typo-tolerant search, and a clean stop finishes the send in flight.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dispatcher } from '../../src/dispatcher.ts';
-import { DomainError } from '../../src/errors.ts';
 import { silentLogger } from '../../src/ports.ts';
 import { runDueTasks } from '../../src/scheduler.ts';
 import { decideIntro } from '../../src/use-cases/decide-intro.ts';
 import { removeContacts } from '../../src/use-cases/manage-contacts.ts';
 import { searchContacts } from '../../src/use-cases/search-contacts.ts';
 import { openRequestForm, submitIntroRequest } from '../../src/use-cases/submit-intro-request.ts';
-import { addContact, addMember, alice, bob, goodForm, makeCore, owner, type TestCore } from '../support/core.ts';
+import { addContact, addMember, alice, bob, goodForm, makeCore, owner, type TestCore, outcomeCode } from '../support/core.ts';
 
 let t: TestCore;
 beforeEach(() => {
@@ -19,16 +18,6 @@ beforeEach(() => {
   addMember(t, bob);
 });
 afterEach(() => t.cleanup());
-
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    throw e;
-  }
-  return 'ok';
-};
 
 describe('after review', () => {
   it('a task whose contact was removed is skipped, and the tasks behind it still run', () => {
@@ -50,7 +39,7 @@ describe('after review', () => {
     const ana = addContact(t);
     submitIntroRequest(t.ctx, alice, ana.id, goodForm);
     t.ctx.store.updateContact(ana.id, { openToIntros: false }, 'now');
-    expect(code(() => decideIntro(t.ctx, owner, 1, { kind: 'approve' }))).toBe('unavailable');
+    expect(outcomeCode(() => decideIntro(t.ctx, owner, 1, { kind: 'approve' }))).toBe('unavailable');
     expect(t.ctx.store.listOutbox().some((m) => m.kind === 'contact.optin' || m.kind === 'owner.optin_email')).toBe(false);
     expect(decideIntro(t.ctx, owner, 1, { kind: 'decline', reason: 'not_now' }).changed).toBe(true);
   });
@@ -60,7 +49,7 @@ describe('after review', () => {
     const ana = addContact(t);
     const ben = addContact(t, { name: 'Ben Ortiz' });
     submitIntroRequest(t.ctx, alice, ana.id, goodForm);
-    expect(code(() => openRequestForm(t.ctx, alice, ben.id))).toBe('limit');
+    expect(outcomeCode(() => openRequestForm(t.ctx, alice, ben.id))).toBe('limit');
     expect(openRequestForm(t.ctx, bob, ben.id).fields).toHaveLength(3);
   });
 

@@ -7,6 +7,7 @@ import { SqliteStore } from '../../db/sqlite-store.ts';
 import type { CoreContext, Policy } from '../../src/context.ts';
 import type { Actor } from '../../src/domain.ts';
 import type { ContactInput } from '../../src/ports.ts';
+import { DomainError } from '../../src/errors.ts';
 
 export class TestClock {
   constructor(public current = new Date('2026-11-02T09:00:00.000Z')) {}
@@ -97,3 +98,25 @@ export const goodForm = {
     "I'm moving into payments risk, and Ana built the fraud team at Lumen Pay that I keep reading about. I'd like twenty minutes to ask how she hires analysts for it.",
   blurb: 'Alice is a data scientist with six years in consumer lending, now looking for a payments risk role in Lisbon.',
 };
+
+/** The kind refusal a call ended in ('ok' when it went through); any other error is rethrown. */
+export function outcomeCode(fn: () => unknown): DomainError['code'] | 'ok' {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e.code;
+    throw e;
+  }
+  return 'ok';
+}
+
+/** The refusal a call must end in. */
+export function refusal(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
