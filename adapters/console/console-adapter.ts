@@ -43,7 +43,11 @@ export class ConsoleAdapter {
 
   constructor(private readonly opts: ConsoleAdapterOptions) {
     this.actor = this.actorFor(opts.startAs ?? OWNER_ID);
-    const messenger: Messenger = { send: (m) => Promise.resolve(this.deliver(m)) };
+    const messenger: Messenger = {
+      send: (m) => Promise.resolve(this.deliver(m)),
+      // A terminal cannot edit what it printed: the new state is one line instead.
+      update: (_ref, view) => Promise.resolve(this.write(`(an earlier message was updated: ${safe(view.summary)})`)),
+    };
     this.dispatcher = new Dispatcher({ store: opts.ctx.store, clock: opts.ctx.clock, logger: opts.logger, messengers: { console: messenger } });
   }
 
@@ -202,7 +206,7 @@ export class ConsoleAdapter {
 
   /** A group message (the intro itself) goes to each of its recipients. */
   private deliver(m: OutboxMessage): { ref: string } {
-    for (const recipient of m.recipient.split(',')) {
+    for (const recipient of m.recipients) {
       if (recipient === this.actor.userId) {
         this.printMessage(m.view);
       } else {

@@ -7,7 +7,9 @@ import { DomainError, notFound } from '../errors.ts';
 import { decidedCard, ownerRequestCard } from '../views/cards.ts';
 import { decisionNotice } from '../views/notices.ts';
 import type { View } from '../views/view.ts';
+import { messageKey } from '../messages.ts';
 import { startDelivery } from './deliver-intro.ts';
+import { updateOwnerCards } from './owner-card.ts';
 import { contactLoad, requesterHistory } from './submit-intro-request.ts';
 
 export type Decision = { kind: 'approve' } | { kind: 'decline'; reason: DeclineReason };
@@ -59,15 +61,17 @@ function decideInTransaction(ctx: CoreContext, actor: Actor, requestId: number, 
         data: decision.kind === 'decline' ? { reason: decision.reason } : {},
       });
       ctx.store.enqueue({
-        dedupeKey: `request:${requestId}:decision`,
+        dedupeKey: messageKey.request(requestId, 'decision'),
         platform: member.platform,
-        recipient: member.userId,
+        recipients: [member.userId],
         kind: 'member.decision_notice',
         view: decisionNotice(request, contact?.name ?? 'the contact', ctx.policy.ownerName),
         at,
       });
       // Approval is not yet an intro: the contact is asked first (or, if they need no opt-in, introduced now).
       if (to === 'approved' && contact) startDelivery(ctx, requestId);
+      // The card may have been decided elsewhere (/intros, the Home tab, a reminder): every copy shows the decision.
+      updateOwnerCards(ctx, requestId, 'decided');
     }
     if (!contact) return { request, card: { summary: `Request #${request.id}`, blocks: [{ kind: 'text', text: `Request #${request.id}: the contact was removed.` }] }, changed };
     const history = requesterHistory(ctx, member, request.id);
