@@ -11,7 +11,7 @@ import { gatePerformance, loadLabelled, runGate, type LabelledItem } from './gat
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
-const only = args[args.indexOf('--only') + 1];
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 
 function report(title: string, items: LabelledItem[]): void {
   const byCat = new Map<string, { n: number; right: number }>();

@@ -150,7 +150,7 @@ export function mentions(f: TextFacts, terms: ContactTerms): { name: string[]; c
 /** How many times contact words appear in all (echo), to spot keyword stuffing. */
 export function echoCount(f: TextFacts, terms: ContactTerms): number {
   const all = new Set([...terms.company, ...terms.other]);
-  return f.tokens.filter((t) => all.has(t.folded) || all.has(t.folded.replace(/'s$|’s$/u, ''))).length;
+  return f.tokens.filter((t) => !CJK.test(t.text)).filter((t) => all.has(t.folded) || all.has(t.folded.replace(/'s$|’s$/u, ''))).length;
 }
 
 export function clipWords(text: string, max: number): string {

@@ -4,7 +4,7 @@
 import type { PublicContact } from '../../domain.ts';
 import { fold } from '../text.ts';
 import { clipWords, contactTerms, echoCount, facts, hasDuration, hits, mentions, type TextFacts } from './features.ts';
-import { ASK, GREETING, NO_RELATIONSHIP, ONE_WAY, RELATION, SALES, SPAM_STRONG, TEMPLATE_PHRASES, TIME_BOX, VAGUE_TIE, count } from './lexicon.ts';
+import { ASK, GREETING, INDIRECT, NO_RELATIONSHIP, ONE_WAY, RELATION, SALES, SPAM_STRONG, TEMPLATE_PHRASES, TIME_BOX, VAGUE_TIE, count } from './lexicon.ts';
 
 export type KnowVerdict =
   | { ok: true; history: string; facts: string[] }
@@ -13,7 +13,7 @@ export type KnowVerdict =
 /** "How do you know the owner": a two-way relationship with a place, time, role or shared episode. */
 export function judgeKnow(text: string, ownerName: string): KnowVerdict {
   const f = facts(text);
-  const never = hits(NO_RELATIONSHIP, f);
+  const never = [...hits(NO_RELATIONSHIP, f), ...hits(INDIRECT, f)];
   const oneWay = hits(ONE_WAY, f);
   const rel = [...new Set(hits(RELATION, f))];
   const vague = hits(VAGUE_TIE, f);
@@ -55,22 +55,30 @@ export function judgeWhy(text: string, contact: PublicContact): WhyVerdict {
   const bullets = (text.match(/^\s*(?:[•*·▪-]|\d+[.)])\s+/gmu) ?? []).length;
   // A contact named only in a script the text doesn't use can't be matched; don't hold that against it.
   const untestable = terms.cjk.length > 0 && !f.cjk && m.company.length + m.other.length === 0;
-  const tied = m.name.length + m.company.length + m.other.length > 0 || untestable;
+  // A terse "She built their dispute ops" points at the contact without naming them.
+  const pointsAt = PRONOUN.test(f.folded) && askScore(timeBox, ask, question) >= 2 && ownFacts >= 1;
+  const tied = m.name.length + m.company.length + m.other.length > 0 || untestable || pointsAt;
   const found = [
     ...m.name.map((w) => `contact:${w}`), ...m.company.map((w) => `company:${w}`), ...m.other.map((w) => `topic:${w}`),
     ...timeBox.map((h) => `time:${h}`), ...ask.map((h) => `ask:${h}`), ...(question ? ['question'] : []),
     `facts:${ownFacts}`, `soft:${soft}`, `echo:${echo}`,
   ];
-  const askScore = timeBox.length * 2 + ask.length + (question ? 2 : 0);
-  if (f.wordCount < 5 || (f.wordCount < 9 && askScore === 0)) return { ok: false, problem: 'thin', facts: found };
+  const asks = askScore(timeBox, ask, question);
+  if (f.wordCount < 5 || (f.wordCount < 9 && asks === 0)) return { ok: false, problem: 'thin', facts: found };
   // Praise and abstractions outweigh the facts: it would read the same sent to anyone.
-  if (soft >= 3 && soft >= ownFacts + askScore) return { ok: false, problem: 'generic', facts: found };
+  if (soft >= 3 && soft >= ownFacts + asks) return { ok: false, problem: 'generic', facts: found };
   if (bullets >= 3 && soft >= 2 && timeBox.length === 0) return { ok: false, problem: 'generic', facts: found };
   // The contact's own words repeated in place of content.
-  if (echo >= 3 && ownFacts <= 1 && echo * 6 >= f.wordCount) return { ok: false, problem: 'stuffed', facts: found };
+  if ((echo >= 3 && ownFacts <= 1 && echo * 6 >= f.wordCount) || (echo >= 5 && echo * 5 >= f.wordCount)) return { ok: false, problem: 'stuffed', facts: found };
   if (!tied) return { ok: false, problem: 'untied', facts: found };
-  if (askScore === 0 || (ownFacts === 0 && timeBox.length === 0 && !question && soft > 0)) return { ok: false, problem: 'no-ask', facts: found };
+  if (asks === 0 || (ownFacts === 0 && timeBox.length === 0 && !question && soft > 0)) return { ok: false, problem: 'no-ask', facts: found };
   return { ok: true, ask: askLine(text, f, timeBox.length > 0), facts: found };
+}
+
+const PRONOUN = /(?<![\p{L}])(?:she|he|her|his|him|they|their|them|ella|el|ela|ele|dela|dele|sie|er|ihr|ihm|sein|seine|elle|il|lui|son|sa|leur|lei|suo|sua|gli)(?![\p{L}])|彼女|彼は|彼の|他|她|그는|그녀|उन|वे/u;
+
+function askScore(timeBox: string[], ask: string[], question: boolean): number {
+  return timeBox.length * 2 + ask.length + (question ? 2 : 0);
 }
 
 /** The ask in a few words: the time box and what it is about, or the sentence that asks. */
@@ -175,7 +183,7 @@ export function judgeTemplate(fields: { howKnow: string; whyContact: string; blu
 }
 
 // "ask Maria whether...": the ask is addressed to someone else by name.
-const ASKS_SOMEONE = /(?:\bask|\bpreguntar(?:le)? a|\bperguntar (?:a|ao|à)|\bdemander à|\bchiedere a) ([\p{Lu}][\p{Ll}'-]+)(?= (?:whether|if|about|for|how|what|who|which|si|se|ob)\b)/u;
+const ASKS_SOMEONE = /(?:\bask|\bmeet|\bspeak (?:with|to)|\btalk (?:with|to)|\bintroduce (?:me|us) to|\bconnect (?:me )?with|\bpreguntar(?:le)? a|\bperguntar (?:a|ao|à)|\bdemander à|\bchiedere a) ([\p{Lu}][\p{Ll}'-]+)(?= (?:whether|if|about|for|how|what|who|which|at|from|si|se|ob)\b)/u;
 
 // "you work at X", "she runs X's team", "trabalha no X": a company named as the contact's.
 const EMPLOYER = /(?:(?:you|she|he|they) (?:work|works|are|is|were|was) (?:at|for|with)|(?:you|she|he) (?:run|runs|lead|leads|head|heads) .{0,25}? at|trabalha (?:no|na|em)|trabaja (?:en|para)|arbeitet (?:bei|fur)|arbeiten (?:bei|fur)|travaille (?:chez|pour)|travaillez (?:chez|pour)|lavora (?:in|presso|da|per)) ([\p{Lu}][\p{L}\p{N}&.'-]*(?: [\p{Lu}][\p{L}\p{N}&.'-]*){0,3})/u;
