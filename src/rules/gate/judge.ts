@@ -52,6 +52,7 @@ export function judgeWhy(text: string, contact: PublicContact): WhyVerdict {
   const question = /[?？]/u.test(text);
   const soft = f.abstract + f.flattery;
   const echo = echoCount(f, terms);
+  const repeats = echo - new Set(f.tokens.filter((t) => [...terms.company, ...terms.other].includes(t.folded)).map((t) => t.folded)).size;
   const bullets = (text.match(/^\s*(?:[•*·▪-]|\d+[.)])\s+/gmu) ?? []).length;
   // A contact named only in a script the text doesn't use can't be matched; don't hold that against it.
   const untestable = terms.cjk.length > 0 && !f.cjk && m.company.length + m.other.length === 0;
@@ -61,7 +62,7 @@ export function judgeWhy(text: string, contact: PublicContact): WhyVerdict {
   const found = [
     ...m.name.map((w) => `contact:${w}`), ...m.company.map((w) => `company:${w}`), ...m.other.map((w) => `topic:${w}`),
     ...timeBox.map((h) => `time:${h}`), ...ask.map((h) => `ask:${h}`), ...(question ? ['question'] : []),
-    `facts:${ownFacts}`, `soft:${soft}`, `echo:${echo}`,
+    `facts:${ownFacts}`, `soft:${soft}`, `echo:${echo}`, `repeats:${repeats}`,
   ];
   const asks = askScore(timeBox, ask, question);
   if (f.wordCount < 5 || (f.wordCount < 9 && asks === 0)) return { ok: false, problem: 'thin', facts: found };
@@ -69,7 +70,7 @@ export function judgeWhy(text: string, contact: PublicContact): WhyVerdict {
   if (soft >= 3 && soft >= ownFacts + asks) return { ok: false, problem: 'generic', facts: found };
   if (bullets >= 3 && soft >= 2 && timeBox.length === 0) return { ok: false, problem: 'generic', facts: found };
   // The contact's own words repeated in place of content.
-  if ((echo >= 3 && ownFacts <= 1 && echo * 6 >= f.wordCount) || (echo >= 5 && echo * 5 >= f.wordCount)) return { ok: false, problem: 'stuffed', facts: found };
+  if ((echo >= 3 && ownFacts <= 1 && echo * 6 >= f.wordCount) || (repeats >= 4 && repeats * 6 >= f.wordCount)) return { ok: false, problem: 'stuffed', facts: found };
   if (!tied) return { ok: false, problem: 'untied', facts: found };
   if (asks === 0 || (ownFacts === 0 && timeBox.length === 0 && !question && soft > 0)) return { ok: false, problem: 'no-ask', facts: found };
   return { ok: true, ask: askLine(text, f, timeBox.length > 0), facts: found };
@@ -157,7 +158,7 @@ export interface TemplateVerdict {
   detail: string;
 }
 
-const GENERIC_GREETED = new Set('all there everyone team friend friends folks sir madam hiring recruiter'.split(' '));
+const GENERIC_GREETED = new Set('all there everyone team friend friends folks sir madam hiring recruiter hope again good thanks thank quick long happy dear i we my our this it'.split(' '));
 
 export function judgeTemplate(fields: { howKnow: string; whyContact: string; blurb: string }, contact: PublicContact, ownerName: string): TemplateVerdict {
   for (const k of ['howKnow', 'whyContact', 'blurb'] as const) {
@@ -170,8 +171,10 @@ export function judgeTemplate(fields: { howKnow: string; whyContact: string; blu
   const terms = contactTerms(contact);
   const known = new Set([...terms.name, ...fold(ownerName).split(/\s+/)]);
   for (const k of ['whyContact', 'howKnow'] as const) {
-    const greeted = GREETING.exec(fold(fields[k].trim()))?.[1];
-    if (greeted && !known.has(greeted) && !GENERIC_GREETED.has(greeted) && !/^(?:i|we|my|our|i'm|its?|this)$/u.test(greeted)) {
+    const greeted = GREETING.exec(fields[k].trim())?.[1];
+    const name = greeted ? fold(greeted) : '';
+    // A greeting names someone when it is capitalised and is not "Hi, hope you're well".
+    if (greeted && /^\p{Lu}/u.test(greeted) && !known.has(name) && !GENERIC_GREETED.has(name)) {
       return { field: k, kind: 'other-person', detail: greeted };
     }
   }
