@@ -27,11 +27,26 @@ export interface Token {
   index: number;
 }
 
-/** Word tokens in any script (ICU word segmentation), with their position. */
+/** Scripts written without spaces, which need ICU's dictionary to find words. */
+const NEEDS_DICTIONARY = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u9FFF\uF900-\uFAFF]/u;
+const SPACED_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.\-&][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*/gu;
+
+/**
+ * Word tokens in any script, with their position: ICU word segmentation
+ * (Intl.Segmenter) where the script needs it, a plain pattern elsewhere
+ * (the same words, many times faster).
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const s of segmenter.segment(text)) {
-    if (s.isWordLike) out.push({ text: s.segment, folded: fold(s.segment), index: s.index });
+  if (NEEDS_DICTIONARY.test(text)) {
+    for (const s of segmenter.segment(text)) {
+      if (s.isWordLike) out.push({ text: s.segment, folded: fold(s.segment), index: s.index });
+    }
+    return out;
+  }
+  for (const m of text.matchAll(SPACED_WORD)) {
+    const word = m[0].replace(/[.\-]+$/u, '');
+    out.push({ text: word, folded: fold(word), index: m.index });
   }
   return out;
 }

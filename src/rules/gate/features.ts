@@ -73,7 +73,19 @@ export function properNouns(raw: string, tokens: Token[], german: boolean): stri
   return out;
 }
 
+// The same field is read by several rules; remember the last few.
+const recent = new Map<string, TextFacts>();
+
 export function facts(raw: string): TextFacts {
+  const known = recent.get(raw);
+  if (known) return known;
+  const f = computeFacts(raw);
+  recent.set(raw, f);
+  if (recent.size > 32) recent.delete(recent.keys().next().value as string);
+  return f;
+}
+
+function computeFacts(raw: string): TextFacts {
   const folded = fold(raw);
   const tokens = tokenize(raw);
   const cjk = CJK.test(raw);

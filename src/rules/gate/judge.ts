@@ -2,9 +2,9 @@
 // judgement says whether the field holds up, which policy point failed, and
 // (when it passes) the facts that carried it, so the owner's card can show them.
 import type { PublicContact } from '../../domain.ts';
-import { fold } from '../text.ts';
+import { fold, tokenize } from '../text.ts';
 import { clipWords, contactTerms, echoCount, facts, hasDuration, hits, mentions, type TextFacts } from './features.ts';
-import { ASK, GREETING, INDIRECT, NO_RELATIONSHIP, ONE_WAY, RELATION, SALES, SPAM_STRONG, TEMPLATE_PHRASES, TIME_BOX, VAGUE_TIE, count } from './lexicon.ts';
+import { ASK, GREETING, INDIRECT, NO_RELATIONSHIP, ONE_WAY, RELATION, SALES, SPAM_STRONG, TEMPLATE_PHRASES, TIME_BOX, VAGUE_TIE, count, matches } from './lexicon.ts';
 
 export type KnowVerdict =
   | { ok: true; history: string; facts: string[] }
@@ -126,7 +126,7 @@ export interface SpamVerdict {
 export function judgeSpam(fields: { howKnow: string; whyContact: string; blurb: string }): SpamVerdict {
   const all = `${fields.howKnow}\n${fields.whyContact}\n${fields.blurb}`;
   const folded = fold(all);
-  const strong = hits(SPAM_STRONG, facts(all));
+  const strong = matches(SPAM_STRONG, folded).map((m) => m.text);
   const sales = count(SALES, folded);
   const links = (`${fields.howKnow}\n${fields.whyContact}`.match(URL) ?? []).length;
   const phones = (all.match(PHONE) ?? []).filter((p) => p.replace(/\D/g, '').length >= 9 && !/^(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d$/.test(p.trim())).length;
@@ -165,7 +165,7 @@ export function judgeTemplate(fields: { howKnow: string; whyContact: string; blu
     const text = fields[k];
     const ph = PLACEHOLDERS.map((re) => re.exec(text)).find((x) => x);
     if (ph) return { field: k, kind: 'placeholder', detail: ph[0] };
-    const phrase = hits(TEMPLATE_PHRASES, facts(text))[0];
+    const phrase = matches(TEMPLATE_PHRASES, fold(text))[0]?.text;
     if (phrase) return { field: k, kind: 'placeholder', detail: phrase };
   }
   const terms = contactTerms(contact);
@@ -194,6 +194,6 @@ const EMPLOYER = /(?:(?:you|she|he|they) (?:work|works|are|is|were|was) (?:at|fo
 function otherEmployer(why: string, company: Set<string>, name: Set<string>): string | null {
   const m = EMPLOYER.exec(why.replace(/ü/g, 'u'));
   if (!m?.[1] || company.size === 0) return null;
-  const named = facts(m[1]).tokens.map((t) => t.folded);
+  const named = tokenize(m[1]).map((t) => t.folded);
   return named.some((w) => company.has(w) || name.has(w)) ? null : m[1];
 }

@@ -7,6 +7,11 @@
 
 export interface Lexicon {
   name: string;
+  /** Latin-script patterns, tried only where a word starts (sticky). */
+  latin: RegExp | null;
+  /** Patterns in other scripts, searched anywhere. */
+  other: RegExp | null;
+  /** Both, searched anywhere: for finding the first match in a short sentence. */
   re: RegExp;
 }
 
@@ -18,18 +23,45 @@ export function lexicon(name: string, patterns: string[]): Lexicon {
   const parts: string[] = [];
   if (latin.length) parts.push(`(?<![\\p{L}\\p{N}])(?:${latin.join('|')})`);
   if (other.length) parts.push(`(?:${other.join('|')})`);
-  return { name, re: new RegExp(parts.join('|'), 'gu') };
+  return {
+    name,
+    latin: latin.length ? new RegExp(`(?:${latin.join('|')})`, 'uy') : null,
+    other: other.length ? new RegExp(`(?:${other.join('|')})`, 'gu') : null,
+    re: new RegExp(parts.join('|'), 'gu'),
+  };
 }
 
-/** Every match of a lexicon in folded text, as [index, matched text]. */
+const WORD_RUN = /[\p{L}\p{N}$#%+]+/gu;
+const HAS_NON_LATIN = /[^\u0000-\u024F\u2000-\u206F]/u;
+
+/**
+ * Every match of a lexicon in folded text, as [index, matched text], without
+ * overlaps. Trying the Latin patterns only where a word starts keeps a few
+ * hundred alternatives fast on a page of text.
+ */
 export function matches(lex: Lexicon, folded: string): { index: number; text: string }[] {
-  lex.re.lastIndex = 0;
-  return [...folded.matchAll(lex.re)].map((m) => ({ index: m.index, text: m[0] }));
+  const out: { index: number; text: string }[] = [];
+  if (lex.latin) {
+    let end = 0;
+    for (const run of folded.matchAll(WORD_RUN)) {
+      if (run.index < end) continue;
+      lex.latin.lastIndex = run.index;
+      const m = lex.latin.exec(folded);
+      if (m && m[0].length > 0) {
+        out.push({ index: run.index, text: m[0] });
+        end = run.index + m[0].length;
+      }
+    }
+  }
+  if (lex.other && HAS_NON_LATIN.test(folded)) {
+    lex.other.lastIndex = 0;
+    for (const m of folded.matchAll(lex.other)) out.push({ index: m.index, text: m[0] });
+  }
+  return out;
 }
 
 export function count(lex: Lexicon, folded: string): number {
-  lex.re.lastIndex = 0;
-  return [...folded.matchAll(lex.re)].length;
+  return matches(lex, folded).length;
 }
 
 // ── How the requester knows the owner ─────────────────────────────────────
