@@ -92,6 +92,8 @@ export const NO_RELATIONSHIP = lexicon('no relationship', [
   '不认识', '素不相识', '没有?见过面?', '未曾谋面', '从未见过', '从来没见过', '并不认识', '不熟',
   // ko
   '뵌 ?적[은이]? ?없', '만난 ?적[은이]? ?없', '모르시겠지만', '일면식', '모르실',
+  // nl, sv, pl, tr, ru, vi, id, ar, he
+  'kennen elkaar niet', 'nooit ontmoet', 'nog nooit', 'aldrig traffats', 'aldri møtt', 'nie znamy sie', 'nigdy sie nie', 'tanısmadık', 'tanısmıyoruz', 'hic tanısma', 'не знакомы', 'никогда не встречались', 'лично не знакомы', 'chua tung gap', 'belum pernah bertemu', 'لم نلتق', 'لا تعرفني', 'لم نتقابل', 'לא נפגשנו', 'אתה לא מכיר אותי',
   // hi
   'कभी (?:नहीं )?मिले नहीं', 'कभी नहीं मिले', 'मुलाकात नहीं हुई', 'नहीं जानते', 'मिले नहीं',
 ]);
@@ -120,6 +122,8 @@ export const ONE_WAY = lexicon('one-way exposure', [
   '关注', '粉丝', '播客', '公众号', '演讲', '文章', '视频', '直播', '订阅', '读过您', '拜读', '领英', '朋友的朋友', '听众', '读者',
   // ko
   '팔로우', '팬이', '팟캐스트', '구독', '유튜브', '강연', '게시물', '뉴스레터', '책을 읽', '링크드인', '영상', '발표를 듣', '지인의 지인',
+  // nl, sv, pl, tr, ru, vi, id, ar
+  'volg (?:je|jou|u)', 'je podcast', 'je nieuwsbrief', 'foljer dig', 'din podcast', 'obserwuje', 'twoj podcast', 'takip ediyorum', 'podcastinizi', 'podcastini', 'подписан', 'подписчик', 'ваш подкаст', 'ваш канал', 'ваши посты', 'theo doi', 'podcast cua', 'mengikuti', 'أتابع', 'متابع', 'بودكاست', 'עוקב',
   // hi
   'फॉलो', 'पॉडकास्ट', 'वीडियो', 'न्यूज़लेटर', 'किताब', 'पोस्ट', 'यूट्यूब', 'वेबिनार', 'लिंक्डइन', 'फैन',
 ]);
@@ -152,6 +156,19 @@ export const RELATION = lexicon('relationship', [
   'travaille ensemble', 'avec (?:toi|vous)\\b', "c.est (?:toi|vous) qui", 'vous m.avez', 'tu m.as', 'tu (?:y )?(?:donnais|enseignais|dirigeais|animais|encadrais)', 'vous (?:donniez|enseigniez|dirigiez|animiez|encadriez)', 'parrain', 'marraine', 'travaillions ensemble', 'travaille (?:avec vous|avec toi|pour vous|pour toi|sous vos ordres|sous ta direction|dans votre equipe|dans ton equipe)', 'collegues?', 'camarades?', 'meme (?:promo|equipe|classe|labo|bureau|projet)', 'promo(?:tion)? (?:19|20)', 'mon (?:manager|chef|directeur|mentor|maitre de stage|tuteur|professeur|voisin|cousin|associe|colocataire|parrain|oncle|investisseur|client)', 'ma (?:manager|cheffe|directrice|mentore|tutrice|professeure|voisine|cousine|associee|colocataire|marraine|tante|responsable)', '(?:votre|ton|ta) (?:stagiaire|alternant|alternante|etudiant|etudiante|doctorant|doctorante|equipe|voisin|voisine|filleul|filleule|niece|neveu)', 'vous (?:m.avez|avez) (?:recrute|embauche|encadre|accompagne|investi|mentore|coache|forme|dirige)', "tu m.as", 'cofonde', 'fonde ensemble', 'ensemble (?:a|au|chez|sur|dans|pendant|de)', 'voisins', 'famille', 'colocs?', "j.ai ete (?:votre|ton|ta)", "j.etais (?:votre|ton|ta|dans)", '(?:mon|en|de|un) stage', 'stage (?:chez|a|au|dans)',
   // it
   'lavorato insieme', 'con te\\b', 'con lei\\b', 'mi conosci', 'mi conosce da', 'mi hai', 'il tuo socio', 'la tua socia', 'figli[oa] di', 'padrino', 'madrina', 'lavoravamo insieme', 'lavorato (?:con te|con lei|per te|per lei|nel suo|nel tuo|sotto)', 'collegh(?:i|e)', 'collega', 'compagn[oia] di (?:corso|classe|universita|squadra|stanza|studi)', 'mio (?:capo|responsabile|mentore|relatore|professore|vicino|cugino|socio|coinquilino|zio|cliente)', 'mia (?:capo|responsabile|mentore|relatrice|professoressa|vicina|cugina|socia|coinquilina|zia)', '(?:suo|tuo) (?:stagista|studente|tesista|dottorando|team)', '(?:sua|tua) (?:stagista|studentessa|tesista|dottoranda|squadra)', '(?:lei|tu) (?:mi ha|ha|hai) (?:assunto|seguito|investito|supervisionato|guidato)', 'hai (?:investito|assunto)', 'abbiamo (?:fondato|studiato|lavorato|giocato|corso|organizzato|condiviso)', 'insieme (?:a|in|al|alla|presso|su|per|nel|nella)', 'vicini', 'famiglia', 'ero (?:il suo|la sua|il tuo|la tua)',
+  // joint action in the first person plural, or the owner acting on the requester
+  '(?:nos|nous|wir|noi|ci) [\\p{L}]+ (?:juntos|juntas|ensemble|zusammen|insieme)', '(?:trabaj|estudi|jug|compart|viv|fund|organiz|corr|remam|cant|entren|viaj)[a-z]*amos', '(?:trabalh|estud|jog|compartilh|divid|mor|fund|organiz|corr|remam|cant|trein|viaj)[a-z]*amos', 'fuimos', 'fomos', 'estuvimos', 'estivemos', 'nous avons (?:travaille|etudie|joue|fonde|partage|vecu|organise|couru|chante|voyage)', "on (?:a|avait) (?:travaille|etudie|joue|fonde|partage|vecu|organise|couru|chante|voyage|fait)", 'on etait', 'nous etions', 'wir (?:haben|hatten) .{0,40}?(?:gearbeitet|studiert|gespielt|gegrundet|geteilt|gewohnt|organisiert|trainiert|gesungen|gerudert)', 'wir waren', 'abbiamo (?:lavorato|studiato|giocato|fondato|condiviso|vissuto|organizzato|corso|cantato|viaggiato)', 'eravamo', 'siamo stati',
+  // nl, sv/no/da, pl, tr, ru, vi, id, sw
+  'samengewerkt', 'samen (?:gewerkt|gestudeerd|gespeeld|opgericht|in|bij|op)', 'mijn (?:manager|baas|mentor|leidinggevende|buurman|buurvrouw|promotor|docent)', 'je (?:team|afdeling)', 'studiegeno', 'jaargeno', 'buren', 'collega',
+  'jobbade tillsammans', 'arbetade tillsammans', 'jobbet sammen', 'arbejdede sammen', 'tillsammans', 'sammen', 'kollega', 'klasskamrat', 'granne', 'nabo', 'min (?:chef|sjef|mentor|handledare|veileder)',
+  'pracowalismy', 'razem', 'wspołpracowal', 'kolega', 'kolezank', 'sasiad', 'moj (?:szef|mentor|promotor|przełozon)', 'moja (?:szefowa|mentorka|promotorka)', 'w twoim zespole',
+  'birlikte', 'beraber', 'is arkadas', 'sınıf arkadas', 'oda arkadas', 'komsu', 'yoneticim', 'mudurum', 'hocam', 'ekibinde', 'ekibinizde', 'stajyer',
+  'работали вместе', 'вместе', 'коллег', 'однокурсник', 'одноклассник', 'однокашник', 'сосед', 'мои (?:руководитель|начальник|наставник|научныи руководитель|ментор)', 'в вашеи команде', 'в твоеи команде', 'стажер', 'под вашим руководством', 'под твоим руководством',
+  'cung nhau', 'đong nghiep', 'ban cung lop', 'hang xom', 'sep cua toi', 'lam viec cung', 'lam viec voi',
+  'bersama', 'rekan kerja', 'teman sekelas', 'tetangga', 'atasan saya', 'mentor saya',
+  'pamoja', 'mwenzangu',
+  'عملنا', 'معا', 'معًا', 'زميل', 'زملاء', 'جار', 'مديري', 'مدير', 'فريقك', 'درسنا', 'دفعة', 'أستاذي', 'مشرفي', 'متدرب',
+  'עבדנו', 'ביחד', 'עמית', 'שכנ', 'המנהל שלי',
   // ja
   '一緒に', 'いただき', 'くださ', 'ご一緒', '相談に乗', 'お世話', '同僚', '同期', '上司', '部下', 'チームで', 'チームに', 'チームの', '同じチーム', '同じ部署', '同じ研究室', '同じゼミ', '同級生', '同窓', '同じクラス', '先輩', '後輩', '指導教員', '指導を受け', '指導して', 'メンター', 'インターン', '投資して', '投資いただ', '出資', '共同創業', '創業メンバー', 'ルームメイト', 'ご近所', '隣人', '家族', '親戚', 'いとこ', '甥', '姪', 'お世話にな', '下で働', '在籍', '家庭教師', '教え子', '研究室', '部署', '担当して',
   // zh
@@ -173,7 +190,7 @@ export const VAGUE_TIE = lexicon('vague tie', [
 /** A bounded amount of someone's time. */
 export const TIME_BOX = lexicon('time box', [
   '\\d+[ -]?(?:min|mins|minutes?|minute|hours?|hrs?|h)\\b', '(?:five|ten|fifteen|twenty|thirty|forty-five|half an?)[ -](?:min|minutes?|minute|hour)', '(?:one|a|quick|short|single|brief) (?:call|meeting|chat|coffee|zoom|video call|phone call)', 'coffee', '\\bcall\\b', 'phone',
-  '\\d+ ?(?:minutos|min)', '(?:una|uma) (?:llamada|chamada|reunion|reuniao|conversa)', 'llamada', 'chamada', 'cafe', '\\d+[ -]?minut', 'halbe stunde', 'mezz.ora', 'media hora', 'meia hora', 'demi-heure', 'telefonat', 'anruf', '(?:ein|einen|kurzes?) (?:gesprach|telefonat|call|termin)', 'un appel', 'appel de', 'rendez-vous', '\\d+ ?minuti', 'una chiamata', 'chiamata', 'videochiamata',
+  '\\d+ ?(?:minutos|min)', '(?:una|uma) (?:llamada|chamada|reunion|reuniao|conversa)', 'llamada', 'chamada', 'cafe', '\\d+[ -]?minut', '\\d+ ?(?:мин|dakika|minuut|minuter|minutter|phut|menit|دقيقة|دقائق|דקות)', 'halbe stunde', 'mezz.ora', 'media hora', 'meia hora', 'demi-heure', 'telefonat', 'anruf', '(?:ein|einen|kurzes?) (?:gesprach|telefonat|call|termin)', 'un appel', 'appel de', 'rendez-vous', '\\d+ ?minuti', 'una chiamata', 'chiamata', 'videochiamata',
   '\\d+ ?分', '分間', '[一二三四五六七八九十]+分', '通话', '电话', '通話', '電話', '面談', 'ミーティング', 'お時間', '打ち合わせ', '\\d+ ?분', '통화', '미팅', '시간을', '\\d+ ?मिनट', 'कॉल', 'मिनट',
 ]);
 
