@@ -5,7 +5,7 @@
 // kindly worded, before the owner ever sees it; spam and scams are blocked,
 // not coached. The rules live in `gate/judge.ts`, over named facts from
 // `gate/features.ts` and the multilingual vocabulary in `gate/lexicon.ts`.
-import type { IntroForm, PublicContact } from '../domain.ts';
+import type { GateSignals, IntroForm, PublicContact } from '../domain.ts';
 import type { FieldErrors } from '../views/view.ts';
 import { contactTerms } from './gate/features.ts';
 import { judgeBlurb, judgeKnow, judgeSpam, judgeTemplate, judgeWhy } from './gate/judge.ts';
@@ -33,11 +33,7 @@ export interface GateContext {
   earlier: EarlierRequest[];
 }
 
-/** What carried an accepted request, shown to the owner on the card. */
-export interface GateSignals {
-  history: string;
-  ask: string;
-}
+export type { GateSignals };
 
 export interface GateVerdict {
   errors: FieldErrors;
@@ -49,10 +45,6 @@ export interface GateVerdict {
   facts: string[];
 }
 
-/** "shared history: Initech, 2019–2022 · ask: 20 minutes on hiring fraud analysts" */
-export function signalsLine(s: GateSignals): string {
-  return `shared history: ${s.history} · ask: ${s.ask}`;
-}
 
 function firstName(c: PublicContact): string {
   const parts = c.name.split(/\s+/).filter((p) => !/^(?:dr|prof|mr|mrs|ms)\.?$/i.test(p));
@@ -94,7 +86,14 @@ function whyGuidance(problem: string, c: PublicContact): string {
   }
 }
 
-const BLURB_ADVICE = 'two or three sentences about you that can be forwarded as they are: your name, what you do and where, and what you are looking for.';
+
+/** Shouting or a run of one character: coached, not blocked (a whole spam request is blocked above). */
+function looksAutomated(text: string): string | null {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 20 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.6) return 'Please write this in normal case; all capitals reads as shouting.';
+  if (/([^\s.\-=_*#~])\1{5,}/u.test(text)) return 'This has a run of repeated characters; please write it out in words.';
+  return null;
+}
 
 function lengthProblem(field: keyof typeof FIELD_LIMITS, text: string): string | null {
   const limit = FIELD_LIMITS[field];
@@ -123,7 +122,7 @@ export function judgeIntro(form: IntroForm, ctx: GateContext): GateVerdict {
   if (template.field && !errors[template.field]) {
     errors[template.field] =
       template.kind === 'placeholder'
-        ? `This still has template text in it ("${template.detail}"); fill it in with the real details.`
+        ? `This still has a template placeholder in it ("${template.detail}"); fill it in with the real details.`
         : template.kind === 'other-person'
           ? `This seems written for someone else (it names "${template.detail}"). Write it for ${first}: why them, and your one ask.`
           : `This names ${template.detail} as where ${first} works, but ${first} is at ${ctx.contact.company ?? 'another company'}. Write it for ${first}.`;
@@ -139,12 +138,18 @@ export function judgeIntro(form: IntroForm, ctx: GateContext): GateVerdict {
     else if (!why.ok) errors.whyContact = whyGuidance(why.problem, ctx.contact);
   }
 
+  for (const k of ['howKnow', 'whyContact', 'blurb'] as const) {
+    const p = errors[k] ? null : looksAutomated(form[k]);
+    if (p) errors[k] = p;
+  }
+
   if (!errors.blurb) {
+    const advice = `two or three sentences about you that ${owner} can forward as they are: your name, what you do and where, and what you are looking for.`;
     const blurb = judgeBlurb(form.blurb);
     if (similarity(form.blurb, form.whyContact) > 0.8 || similarity(form.blurb, form.howKnow) > 0.8) {
       errors.blurb = 'This repeats another answer. The blurb is about you, written so it can be forwarded to the contact.';
     } else if (!blurb.ok) {
-      errors.blurb = blurb.problem === 'thin' ? `A little more, please: ${BLURB_ADVICE}` : `This could describe anyone. Please write ${BLURB_ADVICE}`;
+      errors.blurb = blurb.problem === 'thin' ? `A little more, please: ${advice}` : `This could describe anyone. Please write ${advice}`;
     }
   }
 

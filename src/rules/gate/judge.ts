@@ -31,7 +31,9 @@ export function judgeKnow(text: string, ownerName: string): KnowVerdict {
 function historyLine(f: TextFacts, entities: string[], rel: string[]): string {
   const parts = [...new Set(entities)].slice(0, 2);
   const years = f.years.slice(0, 2).map((y) => y.replace(/\s+/g, ''));
-  if (years.length) parts.push(years.join(', '));
+  // "from 2019 to 2021" reads as the span it is.
+  const span = years.length === 2 && /^\d{4}$/.test(years[0] ?? '') && /^\d{4}$/.test(years[1] ?? '') && (years[0] ?? '') < (years[1] ?? '');
+  if (years.length) parts.push(span ? years.join('–') : years.join(', '));
   if (parts.length === 0) parts.push(rel[0] ?? '');
   return clipWords(parts.join(', '), 60);
 }
@@ -70,9 +72,9 @@ export function judgeWhy(text: string, contact: PublicContact): WhyVerdict {
   if (soft >= 3 && soft >= ownFacts + asks) return { ok: false, problem: 'generic', facts: found };
   if (bullets >= 3 && soft >= 2 && timeBox.length === 0) return { ok: false, problem: 'generic', facts: found };
   // The contact's own words repeated in place of content.
-  if ((echo >= 3 && ownFacts <= 1 && echo * 6 >= f.wordCount) || (repeats >= 4 && repeats * 6 >= f.wordCount)) return { ok: false, problem: 'stuffed', facts: found };
+  if ((repeats >= 3 && ownFacts <= 2 && repeats * 8 >= f.wordCount) || (repeats >= 5 && repeats * 6 >= f.wordCount)) return { ok: false, problem: 'stuffed', facts: found };
   if (!tied) return { ok: false, problem: 'untied', facts: found };
-  if (asks === 0 || (ownFacts === 0 && timeBox.length === 0 && !question && soft > 0)) return { ok: false, problem: 'no-ask', facts: found };
+  if (asks === 0 || (ownFacts === 0 && !question && soft > 0)) return { ok: false, problem: 'no-ask', facts: found };
   return { ok: true, ask: askLine(text, f, timeBox.length > 0), facts: found };
 }
 
@@ -90,12 +92,9 @@ function askLine(text: string, f: TextFacts, timed: boolean): string {
     return (timed && count(TIME_BOX, g) > 0) || /[?？]/u.test(s);
   };
   const best = sentences.find(asking) ?? sentences.find((s) => count(ASK, fold(s)) > 0) ?? sentences[sentences.length - 1] ?? f.raw;
-  if (timed) {
-    TIME_BOX.re.lastIndex = 0;
-    const at = TIME_BOX.re.exec(fold(best));
-    if (at && /\d/u.test(at[0])) return clipWords(best.slice(at.index), 70);
-  }
-  return clipWords(best, 70);
+  // Start at the time box ("20 minutes on ...") or the asking words ("ask him whether ...").
+  const from = timed ? matches(TIME_BOX, fold(best))[0] : /[?？]/u.test(best) ? undefined : matches(ASK, fold(best))[0];
+  return clipWords(from ? best.slice(from.index) : best, 70);
 }
 
 export type BlurbVerdict = { ok: true } | { ok: false; problem: 'thin' | 'generic' };
