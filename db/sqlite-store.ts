@@ -5,6 +5,7 @@ import type {
   Contact,
   DeclineReason,
   DeliveryStage,
+  GateSignals,
   EventRecord,
   IntroRequest,
   Member,
@@ -93,6 +94,16 @@ function toMember(r: Row): Member {
   };
 }
 
+function parseSignals(raw: string | null): GateSignals | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as Partial<GateSignals>;
+    return typeof v.history === 'string' && typeof v.ask === 'string' ? { history: v.history, ask: v.ask } : null;
+  } catch {
+    return null;
+  }
+}
+
 function toRequest(r: Row): IntroRequest {
   return {
     id: num(r.id),
@@ -101,6 +112,7 @@ function toRequest(r: Row): IntroRequest {
     howKnow: str(r.how_know),
     whyContact: str(r.why_contact),
     blurb: str(r.blurb),
+    gateSignals: parseSignals(strOrNull(r.gate_signals)),
     status: str(r.status) as RequestStatus,
     declineReason: strOrNull(r.decline_reason) as DeclineReason | null,
     decidedBy: strOrNull(r.decided_by),
@@ -421,11 +433,11 @@ export class SqliteStore implements Store {
   }
 
   // ── requests ───────────────────────────────────────────────────────────
-  insertRequest(input: { memberId: number; contactId: number; howKnow: string; whyContact: string; blurb: string; at: string; expiresAt: string }): IntroRequest {
+  insertRequest(input: { memberId: number; contactId: number; howKnow: string; whyContact: string; blurb: string; at: string; expiresAt: string; gateSignals?: GateSignals | null }): IntroRequest {
     const r = this.q(
-      `INSERT INTO intro_requests (member_id, contact_id, how_know, why_contact, blurb, status, expires_at, created_at, updated_at)
-       VALUES (@memberId, @contactId, @howKnow, @whyContact, @blurb, 'pending', @expiresAt, @at, @at) RETURNING *`,
-    ).get(input) as Row;
+      `INSERT INTO intro_requests (member_id, contact_id, how_know, why_contact, blurb, status, expires_at, created_at, updated_at, gate_signals)
+       VALUES (@memberId, @contactId, @howKnow, @whyContact, @blurb, 'pending', @expiresAt, @at, @at, @gateSignals) RETURNING *`,
+    ).get({ ...input, gateSignals: input.gateSignals ? JSON.stringify(input.gateSignals) : null }) as Row;
     return toRequest(r);
   }
 

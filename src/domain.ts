@@ -95,8 +95,16 @@ export interface Task {
   dueAt: string;
 }
 
+/** What carried a request through the quality gate, shown to the owner. */
+export interface GateSignals {
+  history: string;
+  ask: string;
+}
+
 export interface IntroRequest extends IntroForm {
   id: number;
+  /** Null for requests made before the gate recorded its reasons. */
+  gateSignals: GateSignals | null;
   memberId: number;
   contactId: number;
   status: RequestStatus;

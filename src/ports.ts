@@ -6,6 +6,7 @@ import type {
   DeclineReason,
   DeliveryStage,
   EventRecord,
+  GateSignals,
   IntroForm,
   IntroRequest,
   Member,
@@ -168,7 +169,7 @@ export interface Store {
   optimizeSearchIndex(): void;
   removeContact(id: number, at: string): 'deleted' | 'anonymised';
 
-  insertRequest(input: IntroForm & { memberId: number; contactId: number; at: string; expiresAt: string }): IntroRequest;
+  insertRequest(input: IntroForm & { memberId: number; contactId: number; at: string; expiresAt: string; gateSignals?: GateSignals | null }): IntroRequest;
   getRequest(id: number): IntroRequest | null;
   findOpenRequest(memberId: number, contactId: number): IntroRequest | null;
   listRequests(filter?: RequestFilter): IntroRequest[];

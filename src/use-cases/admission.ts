@@ -6,6 +6,8 @@ import type { Actor, Member } from '../domain.ts';
 import { type CoreContext, nameOf, nowIso, requireOwner, roleOf, who } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { messageKey } from '../messages.ts';
+import { judgeKnow, judgeSpam } from '../rules/gate/judge.ts';
+import { knowGuidance } from '../rules/quality-gate.ts';
 import { cleanText } from '../rules/text.ts';
 import { admissionCard, decidedAdmissionCard } from '../views/cards.ts';
 import { ADMISSION_LIMITS } from '../views/forms.ts';
@@ -35,6 +37,12 @@ export function requestAdmission(ctx: CoreContext, actor: Actor, values: Record<
     ctx.store.saveDraft(actor.platform, actor.userId, formAction, typed, nowIso(ctx));
     return { ok: false, errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
   }
+  const judged = judgeNote(parsed.data, owner);
+  if (judged) {
+    if (judged.blocked) ctx.store.deleteDraft(actor.platform, actor.userId, formAction);
+    else ctx.store.saveDraft(actor.platform, actor.userId, formAction, typed, nowIso(ctx));
+    return { ok: false, errors: judged.errors };
+  }
   const ownerId = ctx.policy.owners[actor.platform];
   if (ownerId === undefined) throw new DomainError('unavailable', 'This bot has no owner configured for this platform yet.');
   return ctx.store.transaction(() => {
@@ -59,6 +67,19 @@ export function requestAdmission(ctx: CoreContext, actor: Actor, values: Record<
     });
     return { ok: true as const, view: { summary: 'Asked to join', blocks: [{ kind: 'text' as const, text: `Thanks. Your request to join is with ${owner}; you'll hear back here.` }] } };
   });
+}
+
+/**
+ * The same "how do you know the owner" judgement as an intro request: a
+ * follower or a friend of a friend is told kindly; spam is refused.
+ */
+function judgeNote(note: { howKnow: string; why: string }, owner: string): { errors: FieldErrors; blocked: boolean } | null {
+  if (judgeSpam({ howKnow: note.howKnow, whyContact: note.why, blurb: '' }).blocked) {
+    return { blocked: true, errors: { why: `This can't be sent: it reads like advertising or a scam. ${owner} only admits people they know.` } };
+  }
+  const know = judgeKnow(note.howKnow, owner);
+  if (know.ok) return null;
+  return { blocked: false, errors: { howKnow: know.problem === 'stranger' ? knowGuidance('stranger', owner, true) : 'A little more, please: where you met or worked together, and when.' } };
 }
 
 export type AdmissionDecision = 'admit' | 'ignore' | 'block';

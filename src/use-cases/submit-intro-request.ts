@@ -5,8 +5,8 @@ import { encodeAction } from '../actions.ts';
 import type { Actor, Contact, IntroForm, IntroRequest, Member } from '../domain.ts';
 import { type CoreContext, daysFrom, nowIso, requireMember, timersOf, who } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import { checkIntroForm } from '../rules/quality-gate.ts';
 import { messageKey } from '../messages.ts';
+import { judgeIntro } from '../rules/quality-gate.ts';
 import { cleanText } from '../rules/text.ts';
 import { ownerRequestCard, type ContactLoad, type RequesterHistory } from '../views/cards.ts';
 import { requestFormView } from '../views/forms.ts';
@@ -88,9 +88,18 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
     const earlier = ctx.store
       .listRequests({ memberId: member.id })
       .filter((r) => r.contactId !== contact.id)
-      .map((r) => ({ contactName: ctx.store.getContact(r.contactId)?.name ?? 'someone else', whyContact: r.whyContact }));
-    const errors = checkIntroForm(form, { contact, ownerName: ctx.policy.ownerName, earlier });
+      .map((r) => {
+        const other = ctx.store.getContact(r.contactId);
+        return { contactName: other?.name ?? 'someone else', contactCompany: other?.company ?? null, whyContact: r.whyContact, howKnow: r.howKnow, blurb: r.blurb };
+      });
+    const verdict = judgeIntro(form, { contact, ownerName: ctx.policy.ownerName, earlier });
+    const errors = verdict.errors;
     const formAction = encodeAction({ type: 'submit_request', contactId: contact.id });
+    if (verdict.blocked) {
+      // Spam, phishing or fraud: refused, not coached, and not kept as a draft to come back to.
+      ctx.store.deleteDraft(actor.platform, actor.userId, formAction);
+      return { ok: false as const, errors, form: requestFormView(contact, ctx.policy.ownerName, {}) };
+    }
     if (Object.keys(errors).length > 0) {
       // Kept so that reopening the form (Discord's "Edit request", a closed modal) loses nothing.
       ctx.store.saveDraft(actor.platform, actor.userId, formAction, { ...form }, nowIso(ctx));
@@ -101,7 +110,7 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
 
     const at = nowIso(ctx);
     const expiresAt = daysFrom(ctx, ctx.policy.limits.requestExpiryDays);
-    const request = ctx.store.insertRequest({ ...form, memberId: member.id, contactId: contact.id, at, expiresAt });
+    const request = ctx.store.insertRequest({ ...form, memberId: member.id, contactId: contact.id, at, expiresAt, gateSignals: verdict.signals });
     // Nothing stays open forever: a reminder for the owner, then expiry.
     const reminderDays = timersOf(ctx).reminderDays;
     if (reminderDays < ctx.policy.limits.requestExpiryDays) {

@@ -1,7 +1,7 @@
 // What the owner sees: a request card with everything needed to decide in one
 // click, and the same card after the decision, with the buttons gone.
 import { encodeAction } from '../actions.ts';
-import type { Contact, IntroRequest, Member, RequestStatus } from '../domain.ts';
+import type { Contact, GateSignals, IntroRequest, Member, RequestStatus } from '../domain.ts';
 import { DECLINE_REASONS, OUTCOMES } from '../domain.ts';
 import { contactHeadline } from './contact-line.ts';
 import type { Block, View } from './view.ts';
@@ -21,6 +21,11 @@ function historyLine(h: RequesterHistory): string {
   return parts.length ? `Earlier requests: ${parts.join(', ')}` : 'First request from this member';
 }
 
+/** "shared history: Initech, 2019–2022 · ask: 20 minutes on hiring fraud analysts" */
+export function gateSignalsLine(s: GateSignals): string {
+  return `shared history: ${s.history} · ask: ${s.ask}`;
+}
+
 function requestBlocks(req: IntroRequest, member: Member, contact: Contact, history: RequesterHistory, load: ContactLoad): Block[] {
   return [
     { kind: 'header', text: `Intro request #${req.id}: ${member.displayName} → ${contact.name}` },
@@ -28,6 +33,7 @@ function requestBlocks(req: IntroRequest, member: Member, contact: Contact, hist
     { kind: 'quote', label: `How ${member.displayName} knows you`, text: req.howKnow },
     { kind: 'quote', label: `Why ${contact.name}, and the ask`, text: req.whyContact },
     { kind: 'quote', label: 'Blurb to forward', text: req.blurb },
+    ...(req.gateSignals ? [{ kind: 'context' as const, text: `Why it passed the gate: ${gateSignalsLine(req.gateSignals)}` }] : []),
     {
       kind: 'fields',
       fields: [

@@ -50,7 +50,7 @@ export function admissionFormView(ownerName: string): FormView {
         id: 'howKnow',
         label: `How do you know ${ownerName}?`,
         hint: 'Where you met or worked together, and when.',
-        placeholder: 'We met at the Lisbon product meetup in May and talked about hiring.',
+        placeholder: 'We worked together at Northwind in 2021 on the payments launch.',
         multiline: true,
         minLength: ADMISSION_LIMITS.howKnow.min,
         maxLength: ADMISSION_LIMITS.howKnow.max,

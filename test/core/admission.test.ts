@@ -8,7 +8,7 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-const note = { howKnow: 'We met at the Lisbon product meetup in May.', why: 'I am looking for a mentor in payments.' };
+const note = { howKnow: 'We worked together at Northwind in 2021, on the payments launch.', why: 'I am looking for a mentor in payments.' };
 const ask = (actor = stranger, values: Record<string, string> = note) => requestAdmission(t.ctx, actor, values);
 describe('admission', () => {
   it('records the ask as pending with its event and the owner card', () => {
