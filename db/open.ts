@@ -13,7 +13,9 @@ export class DatabaseUnavailableError extends Error {
         ? 'is not a SQLite database'
         : code === 'ENOSPC' || code === 'SQLITE_FULL'
           ? 'cannot be written: the disk is full'
-          : `cannot be created or written (${code})`;
+          : code === 'ENOTDIR' || code === 'EEXIST'
+            ? `cannot be created: part of its folder path is a file, not a folder (${code})`
+            : `cannot be created or written (${code})`;
     super(`DATABASE_PATH: ${path} ${what}; point DATABASE_PATH (or --db) at a file in a folder this user can write, e.g. ./data/intro-broker.db.`, { cause });
     this.name = 'DatabaseUnavailableError';
   }

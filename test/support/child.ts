@@ -71,8 +71,8 @@ export function killGroup(proc: ChildProcess): void {
  * the compiled JavaScript in dist/ that `npm start` runs (the global setup
  * builds it when stale).
  */
-export function startEntry(script: string, env: Record<string, string>, opts: { cwd?: string; input?: string } = {}): Child {
-  return spawnChild(process.execPath, [join(ROOT, 'dist', script.replace(/\.ts$/, '.js'))], env, opts);
+export function startEntry(script: string, env: Record<string, string>, opts: { cwd?: string; input?: string; args?: string[] } = {}): Child {
+  return spawnChild(process.execPath, [join(ROOT, 'dist', script.replace(/\.ts$/, '.js')), ...(opts.args ?? [])], env, opts);
 }
 
 /** Whether any process of this group is still alive. */
