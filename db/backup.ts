@@ -74,7 +74,6 @@ function inspect(file: string): { version: number } {
  */
 export async function restoreFrom(target: string, file: string, stamp: string): Promise<RestoreResult> {
   if (same(target, file)) throw new RestoreRefusedError('restore: that file is the database itself; nothing was changed.');
-  const { version } = inspect(file);
   let lock;
   try {
     lock = acquireBotLock(target);
@@ -85,6 +84,7 @@ export async function restoreFrom(target: string, file: string, stamp: string): 
     throw err;
   }
   try {
+    const { version } = inspect(file);
     let previous: string | undefined;
     if (existsSync(target)) {
       previous = `${target}.before-restore-${stamp}`;
