@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'bench/results/**', 'coverage/**', '*.config.js', 'bin/*.mjs', 'scripts/*.mjs'] },
+  { ignores: ['node_modules/**', 'data/**', 'bench/results/**', 'coverage/**', 'dist/**', 'dist.tmp-*/**', 'dist.old-*/**', '*.config.js', 'bin/*.mjs', 'scripts/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

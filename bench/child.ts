@@ -6,9 +6,18 @@ import { fileURLToPath } from 'node:url';
 
 const live = new Set<ChildProcess>();
 
+/** SIGKILL to a child's whole process group: whatever it started dies with it. */
+function killGroup(child: ChildProcess): void {
+  try {
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
 /** Kills every child this bench started and has not yet stopped. */
 export function killChildren(): void {
-  for (const child of live) child.kill('SIGKILL');
+  for (const child of live) killGroup(child);
   live.clear();
 }
 
@@ -27,7 +36,8 @@ export interface Child {
 }
 
 export function forkChild(script: URL, args: string[], opts: { timeoutMs?: number } = {}): Child {
-  const proc = fork(fileURLToPath(script), args, { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  // Its own process group (detached), killed as a group; the bench kills them all on exit and on Ctrl-C.
+  const proc = fork(fileURLToPath(script), args, { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], detached: true });
   live.add(proc);
   let tail = '';
   proc.stderr?.on('data', (chunk: Buffer) => {
@@ -77,7 +87,7 @@ export function forkChild(script: URL, args: string[], opts: { timeoutMs?: numbe
     async stop(timeoutMs = 10_000) {
       if (proc.exitCode !== null || proc.signalCode !== null) return;
       if (proc.connected) proc.send({ type: 'stop' });
-      const timer = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
+      const timer = setTimeout(() => killGroup(proc), timeoutMs);
       await exited;
       clearTimeout(timer);
     },

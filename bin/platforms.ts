@@ -1,18 +1,60 @@
 // Starts every configured chat platform over one store, one outbox dispatcher
-// and one scheduler, and stops them cleanly on SIGINT/SIGTERM.
+// and one scheduler, and stops them cleanly on SIGINT/SIGTERM (or when the
+// parent that started it is gone): the send in flight finishes, the store
+// closes, the lock is released, and the process exits.
 import type { Config } from '../src/config.ts';
 import type { CoreContext } from '../src/context.ts';
 import { Dispatcher, type Messenger } from '../src/dispatcher.ts';
 import type { Platform } from '../src/domain.ts';
-import { systemClock } from '../src/ports.ts';
+import { systemClock, type Logger } from '../src/ports.ts';
 import { Scheduler } from '../src/scheduler.ts';
+import { networkCode, StartupError } from '../src/startup-error.ts';
+import { acquireBotLock } from '../db/bot-lock.ts';
+import { databaseError } from '../db/open.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
+import { healthCheck, startHealthServer } from './health.ts';
 import { createLogger } from './logger.ts';
 
+/** How long a stop may take before the process exits anyway (service managers wait 10 s, then kill). */
+const STOP_DEADLINE_MS = 8_000;
 
-export async function runPlatforms(config: Config): Promise<void> {
-  const logger = createLogger(config.logLevel);
-  const store = SqliteStore.open(config.databasePath);
+export async function runPlatforms(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<void> {
+  // The lock comes first: a second bot must not even migrate the database under the first.
+  let lock;
+  try {
+    lock = acquireBotLock(config.databasePath);
+  } catch (err) {
+    throw databaseError(config.databasePath, err);
+  }
+  const stops: (() => Promise<void>)[] = [];
+  let store: SqliteStore | undefined;
+  try {
+    store = SqliteStore.open(config.databasePath);
+    await startAll(config, store, logger, stops);
+  } catch (err) {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+    store?.close();
+    lock.release();
+    throw err;
+  }
+  logger.info({ platforms: Object.keys(activePlatforms(config)), database: config.databasePath }, 'intro-broker is running');
+  const why = await stopRequested();
+  logger.info({ why }, 'stopping');
+  const deadline = setTimeout(() => {
+    logger.error({ ms: STOP_DEADLINE_MS }, 'stopping took too long; exiting');
+    process.exit(1);
+  }, STOP_DEADLINE_MS);
+  deadline.unref();
+  for (const s of stops.reverse()) await s().catch((err: unknown) => logger.error({ err }, 'stop failed'));
+  store.close();
+  lock.release();
+  clearTimeout(deadline);
+}
+
+const activePlatforms = (config: Config) => ({ ...(config.slack ? { slack: true } : {}), ...(config.discord ? { discord: true } : {}) });
+
+/** Starts everything; pushes each started part's stop, in start order, onto `stops`. */
+async function startAll(config: Config, store: SqliteStore, logger: Logger, stops: (() => Promise<void>)[]): Promise<void> {
   const owners: Partial<Record<Platform, string>> = {};
   if (config.slack) owners.slack = config.slack.ownerId;
   if (config.discord) owners.discord = config.discord.ownerId;
@@ -39,34 +81,63 @@ export async function runPlatforms(config: Config): Promise<void> {
   const discord = config.discord && discordAdapter ? discordAdapter.createDiscordBot({ config: config.discord, ctx, logger, dispatcher: outbox }) : undefined;
   if (discord) messengers.discord = discord.messenger;
   const dispatcher = new Dispatcher({ store, clock: systemClock, logger, messengers, ...(faults ? { faults } : {}) });
-  const recovered = dispatcher.recover();
-  if (recovered > 0) logger.info({ recovered }, 'resending messages a previous run had not finished');
-  const stops: (() => Promise<void>)[] = [];
 
+  const connections: Record<string, () => string> = {};
+  const healthz = healthCheck(() => store.db.pragma('user_version'), connections);
   if (config.slack && slackAdapter) {
-    const slack = await slackAdapter.startSlack({ config: config.slack, ctx, logger, dispatcher });
+    const slack = await slackAdapter.startSlack({ config: config.slack, ctx, logger, dispatcher, healthz });
     stops.push(() => slack.stop());
+    connections.slack = () => slack.connection();
   }
   if (discord) {
     await discord.start();
     stops.push(() => discord.stop());
+    connections.discord = () => discord.connection();
+  }
+  if (config.healthPort !== undefined) {
+    const port = config.healthPort;
+    const health = await startHealthServer(port, healthz).catch((err: unknown) => {
+      throw new StartupError(`HEALTH_PORT: cannot listen on port ${port} (${networkCode(err) ?? 'error'}); choose another HEALTH_PORT or leave it empty.`, err);
+    });
+    stops.push(() => health.close());
   }
 
+  // Only the bot holding the lock resends what a previous run had claimed.
+  const recovered = dispatcher.recover();
+  if (recovered > 0) logger.info({ recovered }, 'resending messages a previous run had not finished');
   const scheduler = new Scheduler(ctx, logger, () => {
     dispatcher.runOnce().catch((err: unknown) => logger.error({ err }, 'outbox pass failed'));
   });
   dispatcher.start();
   scheduler.start();
-  logger.info({ platforms: Object.keys(messengers), database: config.databasePath }, 'intro-broker is running');
-
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  // Stopped first (stops run in reverse): no new work, then the send in flight finishes.
+  stops.push(async () => {
+    scheduler.stop();
+    await dispatcher.stop();
   });
-  logger.info({}, 'stopping');
-  scheduler.stop();
-  await dispatcher.stop();
-  for (const s of stops) await s();
-  store.close();
+}
+
+/**
+ * Resolves on SIGINT or SIGTERM, or when the parent process is gone: `npm
+ * start` killed with SIGKILL cannot forward a signal, and a bot left behind
+ * would keep the port and the lock.
+ */
+function stopRequested(): Promise<string> {
+  return new Promise((resolve) => {
+    const parent = process.ppid;
+    const watch = setInterval(() => {
+      if (process.ppid !== parent) done('parent exited');
+    }, 1_000);
+    watch.unref();
+    const onInt = () => done('SIGINT');
+    const onTerm = () => done('SIGTERM');
+    function done(why: string) {
+      clearInterval(watch);
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      resolve(why);
+    }
+    process.on('SIGINT', onInt);
+    process.on('SIGTERM', onTerm);
+  });
 }

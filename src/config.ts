@@ -1,6 +1,7 @@
 // The one place that reads the environment. Everything else receives a Config.
 import { z } from 'zod';
 import { FAULT_POINTS, type FaultPoint } from './faults.ts';
+import { parsePort, shapeProblems } from './config-checks.ts';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 const optionalText = z
@@ -32,7 +33,9 @@ const schema = z.object({
   SLACK_APP_TOKEN: optionalText,
   SLACK_OWNER_ID: optionalText,
   SLACK_API_URL: optionalUrl,
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // PORT and HEALTH_PORT are checked in config-checks.ts: PORT only matters in Slack's HTTP mode.
+  PORT: z.string().optional(),
+  HEALTH_PORT: optionalText,
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_OWNER_ID: optionalText,
@@ -86,6 +89,8 @@ export interface Config {
   logLevel: string;
   slack?: SlackConfig;
   discord?: DiscordConfig;
+  /** GET /healthz on this port (any mode); in Slack's HTTP mode it is also served on PORT. */
+  healthPort?: number;
   /** Test-only: the crash point FAULT_INJECTION names. */
   faultInjection?: FaultPoint;
 }
@@ -126,13 +131,13 @@ function platformProblems(env: Record<string, string | undefined>): string[] {
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = schema.safeParse(env);
-  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => describe(i, env))), ...platformProblems(env)];
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => describe(i, env))), ...platformProblems(env), ...shapeProblems(env)];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
 
   let slack: SlackConfig | undefined;
   if (e.SLACK_BOT_TOKEN && e.SLACK_OWNER_ID) {
-    slack = { botToken: e.SLACK_BOT_TOKEN, ownerId: e.SLACK_OWNER_ID, port: e.PORT };
+    slack = { botToken: e.SLACK_BOT_TOKEN, ownerId: e.SLACK_OWNER_ID, port: parsePort(e.PORT ?? '3000') ?? 3000 };
     if (e.SLACK_SIGNING_SECRET) slack.signingSecret = e.SLACK_SIGNING_SECRET;
     if (e.SLACK_APP_TOKEN) slack.appToken = e.SLACK_APP_TOKEN;
     if (e.SLACK_API_URL) slack.apiUrl = e.SLACK_API_URL;
@@ -161,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     logLevel: e.LOG_LEVEL,
   };
+  if (e.HEALTH_PORT) config.healthPort = parsePort(e.HEALTH_PORT);
   if (e.FAULT_INJECTION) config.faultInjection = e.FAULT_INJECTION;
   if (slack) config.slack = slack;
   if (discord) config.discord = discord;

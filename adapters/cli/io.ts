@@ -14,6 +14,8 @@ export interface CliContext {
   json: boolean;
   /** Who the event log records for CLI changes. */
   by: string;
+  /** The database file in use (absolute), shown by `stats`. */
+  databasePath?: string;
 }
 
 /** A mistake in how the command was called: printed as one line, exit code 2. */

@@ -1,5 +1,8 @@
 // The owner's command line: `intro-broker <command> …` (also `npm run cli -- …`).
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { RestoreRefusedError, restoreFrom } from '../../db/backup.ts';
+import { DatabaseUnavailableError } from '../../db/open.ts';
 import { SqliteStore } from '../../db/sqlite-store.ts';
 import { DatabaseTooNewError } from '../../db/migrate.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
@@ -33,7 +36,8 @@ export const USAGE = `Usage: intro-broker [--db <path>] <command> [options]
   stats
   export [--out file.json]                        everything, as JSON
   report --out report.html                        the funnel and outcomes over time, as charts
-  backup <file>                                   an online copy of the database
+  backup <file>                                   an online copy of the database (safe while the bot runs; 0600)
+  restore <file>                                  replace the database with a backup (stop the bot first; the old file is kept)
 
   --json on every listing and on stats prints JSON. --db overrides DATABASE_PATH.`;
 
@@ -80,11 +84,15 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
       return command || values.help ? 0 : 2;
     }
     const config = loadConfig(env);
-    store = SqliteStore.open(values.db ?? config.databasePath);
+    const databasePath = values.db ?? config.databasePath;
+    // Before the store opens: a restore replaces the file, and holds the bot lock while it does.
+    if (command === 'restore') return await runRestore(io, databasePath, sub, clock);
+    store = SqliteStore.open(databasePath);
     const c: CliContext = {
       io,
       json: values.json === true,
       by: 'cli',
+      databasePath: resolve(databasePath),
       ctx: {
         store,
         clock,
@@ -130,9 +138,23 @@ function report(io: CliIo, e: unknown): number {
     line(`Please fix your configuration:\n${e.problems.map((p) => `  - ${p}`).join('\n')}`);
     return 2;
   }
+  if (e instanceof DatabaseUnavailableError || e instanceof RestoreRefusedError) {
+    line(e.message);
+    return 1;
+  }
   if (e instanceof DomainError || e instanceof DatabaseTooNewError || e instanceof NotALinkedInExportError || e instanceof NotAContactsCsvError) {
     line(e.message);
     return 1;
   }
   throw e;
+}
+
+/** `restore <file>`: checks the backup, keeps the current file beside it, then swaps the backup in. */
+async function runRestore(io: CliIo, databasePath: string, file: string | undefined, clock: Clock): Promise<number> {
+  if (!file) throw new UsageError('restore <file>: the backup to restore, e.g. restore ./backups/intro-broker-2026-11-27.db');
+  const stamp = clock.now().toISOString().replace(/[:.]/g, '-');
+  const r = await restoreFrom(resolve(databasePath), file, stamp);
+  io.stdout.write(`Restored ${resolve(databasePath)} from ${file} (schema version ${r.version}, ${r.contacts} contacts).\n`);
+  if (r.previous) io.stdout.write(`The database it replaced is kept at ${r.previous}.\n`);
+  return 0;
 }

@@ -2,7 +2,7 @@
 // commands, buttons and modals arrive as interactions, which need no message
 // intents, and DMs are sent over REST. Configuration comes in; nothing here
 // reads the environment.
-import { Client, Events, GatewayIntentBits, type ClientOptions, type RESTOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Status, type ClientOptions, type RESTOptions } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.ts';
 import type { CoreContext } from '../../src/context.ts';
 import { Dispatcher } from '../../src/dispatcher.ts';
@@ -11,6 +11,7 @@ import { describeError } from './deps.ts';
 import { createInteractionHandler } from './interaction-handler.ts';
 import { createDiscordMessenger, type DiscordMessenger } from './messenger.ts';
 import { NO_MENTIONS } from './text.ts';
+import { discordStartupError } from './startup-errors.ts';
 
 /**
  * REST patience. discord.js's defaults (15 s per attempt, 3 retries, and
@@ -55,6 +56,8 @@ export interface DiscordBot {
   /** Logs in; resolves once the client is ready (guilds cached) and interactions flow. */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** The gateway connection as a health check sees it: 'ready', 'connecting', 'reconnecting', 'disconnected', … */
+  connection(): string;
 }
 
 export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
@@ -84,7 +87,12 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     messenger,
     async start() {
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(config.token);
+      try {
+        await client.login(config.token);
+      } catch (err) {
+        await client.destroy();
+        throw discordStartupError(err, config);
+      }
       await ready;
       own?.start();
       logger.info({ platform: 'discord', user: client.user?.id }, 'discord adapter started');
@@ -93,5 +101,6 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       await own?.stop();
       await client.destroy();
     },
+    connection: () => (client.isReady() ? (Status[client.ws.status] ?? 'unknown').toLowerCase() : 'connecting'),
   };
 }

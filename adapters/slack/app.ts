@@ -2,6 +2,7 @@
 // needed), HTTP mode otherwise (POST /slack/events, every request's signature
 // checked against the signing secret). Configuration comes in; nothing here
 // reads the environment.
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.ts';
@@ -15,6 +16,16 @@ import { register as registerCommands } from './listeners/commands/index.ts';
 import { register as registerEvents } from './listeners/events/index.ts';
 import { register as registerViews } from './listeners/views/index.ts';
 import { RecentKeys } from './recent-keys.ts';
+import { slackStartupError } from './startup-errors.ts';
+
+/** What GET /healthz answers (HTTP mode serves it on PORT beside /slack/events). */
+export interface HealthAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** The connection as a health check sees it. */
+export type SlackConnection = 'starting' | 'listening' | 'connected' | 'reconnecting' | 'disconnected' | 'stopped';
 
 export interface SlackAppOptions {
   config: SlackConfig;
@@ -23,6 +34,8 @@ export interface SlackAppOptions {
   dispatcher: Pick<Dispatcher, 'runOnce'>;
   /** HTTP mode only: the interface to listen on (default: all). Tests use 127.0.0.1. */
   host?: string;
+  /** HTTP mode: answers GET /healthz on the same port. */
+  healthz?: () => HealthAnswer;
 }
 
 export interface SlackApp {
@@ -30,6 +43,8 @@ export interface SlackApp {
   /** Verifies the token (auth.test), then listens; resolves with the HTTP port in HTTP mode. */
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
+  /** For GET /healthz. */
+  connection(): SlackConnection;
 }
 
 // A fresh object per App: Bolt writes its logger (and, in Socket Mode, a retry
@@ -47,7 +62,7 @@ function clientOptions(config: SlackConfig, logger: Logger): webApi.WebClientOpt
   };
 }
 
-function newApp(config: SlackConfig, logger: Logger): App {
+function newApp(config: SlackConfig, logger: Logger, healthz?: () => HealthAnswer): App {
   const common = {
     token: config.botToken,
     logger: boltLogger(logger),
@@ -57,12 +72,25 @@ function newApp(config: SlackConfig, logger: Logger): App {
   };
   if (config.appToken) return new App({ ...common, socketMode: true, appToken: config.appToken });
   if (!config.signingSecret) throw new Error('Slack HTTP mode needs a signing secret (or an app token for Socket Mode).');
-  return new App({ ...common, signingSecret: config.signingSecret, port: config.port });
+  const customRoutes = healthz
+    ? [
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_req: unknown, res: ServerResponse) => {
+            const { status, body } = healthz();
+            res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+          },
+        },
+      ]
+    : [];
+  return new App({ ...common, signingSecret: config.signingSecret, port: config.port, customRoutes });
 }
 
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config, ctx, logger, dispatcher } = options;
-  const app = newApp(config, logger);
+  const app = newApp(config, logger, options.healthz);
+  let state: SlackConnection = 'starting';
   const deps: SlackDeps = {
     ctx,
     logger,
@@ -84,16 +112,40 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     app,
     async start() {
-      await app.init();
-      if (config.appToken) {
-        await app.start();
-        return {};
+      await app.init().catch((err: unknown) => {
+        throw slackStartupError(err, 'auth', config);
+      });
+      try {
+        if (config.appToken) {
+          watchSocket(app, (s) => (state = s));
+          await app.start();
+          state = 'connected';
+          return {};
+        }
+        const server = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) });
+        state = 'listening';
+        return { port: (server.address() as AddressInfo).port };
+      } catch (err) {
+        throw slackStartupError(err, 'connect', config);
       }
-      const server = await app.start({ port: config.port, ...(options.host ? { host: options.host } : {}) });
-      return { port: (server.address() as AddressInfo).port };
     },
     async stop() {
+      state = 'stopped';
       await app.stop();
     },
+    connection: () => state,
   };
+}
+
+/**
+ * Follows the Socket Mode connection for the health check. Bolt builds the
+ * SocketModeReceiver itself (with our client options) and does not expose it,
+ * so it is read from the app; without it the state simply stays as set by start().
+ */
+function watchSocket(app: App, set: (s: SlackConnection) => void): void {
+  const client = (app as unknown as { receiver?: { client?: { on?: (event: string, fn: () => void) => void } } }).receiver?.client;
+  if (typeof client?.on !== 'function') return;
+  client.on('connected', () => set('connected'));
+  client.on('reconnecting', () => set('reconnecting'));
+  client.on('disconnected', () => set('disconnected'));
 }

@@ -16,10 +16,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'intro-broker-start-'));
 });
 afterEach(async () => {
-  if (child && child.proc.exitCode === null && child.proc.signalCode === null) {
-    child.proc.kill('SIGKILL');
-    await child.exited;
-  }
+  await child?.kill();
   child = undefined;
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,11 +1,16 @@
-// Runs the real entry points (`npm start`, the CLI) as child processes, the way
-// a person or a service manager would, and reads what they print.
+// Runs the real entry points (`npm start`, the compiled bot, the CLI) as child
+// processes, the way a person or a service manager would, and reads what they
+// print. Each child leads its own process group and is killed as a group, so
+// nothing it started survives; each carries this run's marker, so the suite's
+// teardown (test/support/global-setup.ts) can find and report any leftover.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
-const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+export const ROOT = join(import.meta.dirname, '../..');
+/** Set by the global setup; every child's environment carries it as TEST_CHILD_MARKER. */
+export const RUN_MARKER = 'INTRO_BROKER_TEST_RUN';
+export const TEST_CHILD_MARKER = 'INTRO_BROKER_TEST_CHILD';
 
 export interface Child {
   proc: ChildProcess;
@@ -14,15 +19,17 @@ export interface Child {
   /** Resolves when the output matches; rejects after the timeout with what was printed. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** SIGKILL to the whole process group, then waits for the child's exit. */
+  kill(): Promise<void>;
 }
 
-export function startEntry(script: string, env: Record<string, string>, opts: { cwd?: string; input?: string } = {}): Child {
-  // Only what the test gives, plus PATH and HOME: the developer's own .env or tokens never leak in.
-  const proc = spawn(process.execPath, [TSX, join(ROOT, script)], {
-    cwd: opts.cwd ?? ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+/** Only what the test gives, plus PATH and HOME: the developer's own .env or tokens never leak in. */
+export function childEnv(env: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', [TEST_CHILD_MARKER]: process.env[RUN_MARKER] ?? 'unmarked', ...env };
+}
+
+export function spawnChild(command: string, args: string[], env: Record<string, string>, opts: { cwd?: string; input?: string } = {}): Child {
+  const proc = spawn(command, args, { cwd: opts.cwd ?? ROOT, env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   let out = '';
   let err = '';
   proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -42,7 +49,40 @@ export function startEntry(script: string, env: Record<string, string>, opts: { 
         await new Promise((r) => setTimeout(r, 20));
       }
     },
+    async kill() {
+      killGroup(proc);
+      if (proc.exitCode === null && proc.signalCode === null) await exited;
+    },
   };
+}
+
+/** SIGKILL to the child's process group (itself and everything it started); quiet when it is already gone. */
+export function killGroup(proc: ChildProcess): void {
+  if (proc.pid === undefined) return;
+  try {
+    process.kill(-proc.pid, 'SIGKILL');
+  } catch {
+    // the group is already gone
+  }
+}
+
+/**
+ * An entry point by its source name (`bin/start.ts`, `bin/cli.ts`), run as
+ * the compiled JavaScript in dist/ that `npm start` runs (the global setup
+ * builds it when stale).
+ */
+export function startEntry(script: string, env: Record<string, string>, opts: { cwd?: string; input?: string; args?: string[] } = {}): Child {
+  return spawnChild(process.execPath, [join(ROOT, 'dist', script.replace(/\.ts$/, '.js')), ...(opts.args ?? [])], env, opts);
+}
+
+/** Whether any process of this group is still alive. */
+export function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function freePort(): Promise<number> {
@@ -54,5 +94,14 @@ export function freePort(): Promise<number> {
       const port = typeof addr === 'object' && addr ? addr.port : 0;
       srv.close(() => resolve(port));
     });
+  });
+}
+
+/** Whether something listens on the port (a bot that outlived its stop would). */
+export function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(true));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(false)));
   });
 }

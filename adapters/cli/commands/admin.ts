@@ -1,5 +1,7 @@
 // `members …`, `requests list`, `stats`, `export`, `backup`.
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { backupTo } from '../../../db/backup.ts';
 import type { SqliteStore } from '../../../db/sqlite-store.ts';
 import { daysFrom } from '../../../src/context.ts';
 import type { MemberStatus, Platform, RequestStatus } from '../../../src/domain.ts';
@@ -60,7 +62,9 @@ export function runRequests(c: CliContext, sub: string | undefined, f: Flags): n
 export function runStats(c: CliContext): number {
   const s = c.ctx.store.stats(daysFrom(c.ctx, -90));
   const f = c.ctx.store.funnel();
-  if (c.json) return printJson(c, { ...s, funnel: f }), 0;
+  if (c.json) return printJson(c, { ...s, funnel: f, ...(c.databasePath ? { database: c.databasePath } : {}) }), 0;
+  // Which file: the bot and the CLI must read the same one (a relative DATABASE_PATH is beside package.json).
+  if (c.databasePath) out(c, `Database  ${c.databasePath}`);
   out(c, `Contacts  ${s.contacts.total} total, ${s.contacts.vetted} vetted, ${s.contacts.searchable} searchable, ${s.contacts.optedOut} opted out`);
   out(c, `Members   ${s.members.member} members, ${s.members.pending} waiting to join, ${s.members.blocked} blocked`);
   out(c, `Requests  ${s.requests.pending} pending, ${s.requests.approved} approved, ${s.requests.declined} declined, ${s.requests.withdrawn} withdrawn, ${s.requests.expired} expired`);
@@ -101,10 +105,11 @@ export function runExport(c: CliContext, f: Flags): number {
   return 0;
 }
 
-/** An online backup: safe while the bot is running. */
+/** An online backup: safe while the bot is running; the folder is created, the file is the owner's only (0600). */
 export async function runBackup(c: CliContext, store: SqliteStore, file: string | undefined): Promise<number> {
   if (!file) throw new UsageError('backup <file>: where to write the copy, e.g. backup ./backups/intro-broker-2026-11-27.db');
-  await store.db.backup(file);
+  if (c.databasePath && resolve(file) === resolve(c.databasePath)) throw new UsageError('backup <file>: that is the database itself; choose another file.');
+  await backupTo(store.db, file);
   out(c, `Backed up to ${file}.`);
   return 0;
 }
