@@ -16,7 +16,7 @@
 // the newest change number and applies what it has not seen (the owner's
 // edits, other processes' imports). Many changes at once (an import) are
 // cheaper to apply by building again.
-import { compareRanked, rankScore } from '../src/rules/ranking.ts';
+import { rankScore } from '../src/rules/ranking.ts';
 import type { Strength } from '../src/domain.ts';
 import { COLUMN_WEIGHTS, forEachTerm, SEARCH_COLUMNS } from './fts-query.ts';
 
@@ -328,29 +328,36 @@ export class SearchIndex {
    * ranking) and keeps the best `keep`, best first.
    */
   private topPage(candidates: Int32Array, freqs: Float64Array[], idf: number[], avgdl: number, keep: number, nowMs: number): number[] {
-    const best: { score: number; id: number }[] = [];
+    // The best `keep` so far, best first, as parallel arrays: no object per candidate.
+    const scores: number[] = [];
+    const ids: number[] = [];
     for (let k = 0; k < candidates.length; k++) {
       const slot = candidates[k]!;
       const D = this.lengths[slot]!;
-      let score = 0;
+      let bm25 = 0;
       for (let i = 0; i < freqs.length; i++) {
         const f = freqs[i]![k]!;
-        score += idf[i]! * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + (B * D) / avgdl)));
+        bm25 += idf[i]! * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + (B * D) / avgdl)));
       }
-      const ranked = { score: rankScore(score, STRENGTHS[this.strengths[slot]!]!, this.lastIntro[slot]!, nowMs), id: this.ids[slot]! };
-      if (best.length === keep && compareRanked(ranked, best[keep - 1]!) >= 0) continue;
-      // Binary insertion into the short sorted list.
+      const score = rankScore(bm25, STRENGTHS[this.strengths[slot]!]!, this.lastIntro[slot]!, nowMs);
+      const id = this.ids[slot]!;
+      const better = (j: number) => score > scores[j]! || (score === scores[j]! && id < ids[j]!);
+      if (scores.length === keep && !better(keep - 1)) continue;
       let lo = 0;
-      let hi = best.length;
+      let hi = scores.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (compareRanked(best[mid]!, ranked) <= 0) lo = mid + 1;
-        else hi = mid;
+        if (better(mid)) hi = mid;
+        else lo = mid + 1;
       }
-      best.splice(lo, 0, ranked);
-      if (best.length > keep) best.pop();
+      scores.splice(lo, 0, score);
+      ids.splice(lo, 0, id);
+      if (scores.length > keep) {
+        scores.pop();
+        ids.pop();
+      }
     }
-    return best.map((r) => r.id);
+    return ids;
   }
 
   private sorted(): string[] {
