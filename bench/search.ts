@@ -10,7 +10,6 @@ import { exactFullRanking, type ReferenceHit } from '../db/search-reference.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
 import type { CoreContext } from '../src/context.ts';
 import type { Actor } from '../src/domain.ts';
-import { systemClock } from '../src/ports.ts';
 import { searchContacts } from '../src/use-cases/search-contacts.ts';
 import { seedContacts } from './generate.ts';
 import { type Budget, summarize, type Summary, timeAlternating, verdict, type Verdict } from './stats.ts';
