@@ -39,7 +39,7 @@ export function looseTokens(tokens: readonly string[]): string[] | null {
   return loose.every((t, i) => t === tokens[i]) ? null : loose;
 }
 
-// ── Ranking a bounded set of matches ───────────────────────────────────────
+// ── The index's columns and tokens ───────────────────────────────────────
 // The index's columns, in its order, and the weight bm25() gives a match in
 // each: the name counts most, then company, title, tags and topics.
 export const SEARCH_COLUMNS = ['name', 'title', 'company', 'location', 'tags', 'topics', 'bio'] as const;
@@ -53,92 +53,80 @@ export const COLUMN_WEIGHTS: Readonly<Record<(typeof SEARCH_COLUMNS)[number], nu
   bio: 1,
 };
 
-/** Anything but printable ASCII (tabs and newlines included) takes the Unicode path. */
-const NOT_PLAIN = /[^ -~]/;
-const isAsciiWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 122); // lower-cased first
+const isAsciiTokenChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u;
+const MARK = /\p{M}/u;
 
-/**
- * Splits and folds text as the index's tokenizer (unicode61, remove_diacritics
- * 2) does, near enough to rank by: lower case, accents off, letters and digits.
- */
-export function foldTokens(text: string | null | undefined): string[] {
-  if (!text) return [];
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}\p{Co}]+/u)
-    .filter((w) => w.length > 0);
-}
-
-const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
-
-/** Whether text[start, end) begins with `term` (lower case), ignoring ASCII case. */
-function startsWithTerm(text: string, start: number, end: number, term: string): boolean {
-  if (term === '' || end - start < term.length) return false;
-  for (let k = 0; k < term.length; k++) if (lower(text.charCodeAt(start + k)) !== term.charCodeAt(k)) return false;
-  return true;
-}
-
-/**
- * Adds `weight` to freq[i] for every word of `text` that starts with terms[i];
- * returns the number of words. Printable ASCII (most text) is scanned in
- * place, without copying it.
- */
-function scanColumn(text: string, terms: readonly string[], weight: number, freq: number[]): number {
-  if (NOT_PLAIN.test(text)) {
-    const words = foldTokens(text);
-    for (const word of words) {
-      terms.forEach((term, t) => {
-        if (term !== '' && word.startsWith(term)) freq[t]! += weight;
-      });
-    }
-    return words.length;
+/** How FTS5's unicode61 (remove_diacritics 2) folds one non-ASCII character: lower case, and an accented Latin letter to its ASCII base. */
+const foldCache = new Map<number, string>();
+function foldChar(cp: number): string {
+  let folded = foldCache.get(cp);
+  if (folded === undefined) {
+    const lower = String.fromCodePoint(cp).toLowerCase();
+    const parts = [...lower.normalize('NFD')];
+    const base = parts[0] ?? '';
+    const accentedAscii = base.length === 1 && base.charCodeAt(0) < 128 && parts.slice(1).every((p) => MARK.test(p));
+    folded = accentedAscii ? base : lower;
+    foldCache.set(cp, folded);
   }
-  let words = 0;
+  return folded;
+}
+
+/**
+ * Splits text into the terms the FTS5 index holds for it, as its unicode61
+ * tokenizer (remove_diacritics 2) does: letters, digits and private-use
+ * characters make words, everything else separates them; case is folded, and
+ * accents are removed from Latin letters ("José" → "jose"; "Ø" and Greek stay
+ * as they are, as in FTS5); a combining mark inside a word is dropped.
+ * Calls `onTerm` for each term in order.
+ */
+export function forEachTerm(text: string, onTerm: (term: string) => void): void {
+  const n = text.length;
   let i = 0;
-  while (i < text.length) {
-    while (i < text.length && !isAsciiWordChar(lower(text.charCodeAt(i)))) i++;
-    if (i >= text.length) break;
+  while (i < n) {
+    // Separators (and marks before a word: FTS5 does not start a word with one).
+    let c = text.charCodeAt(i);
+    if (c < 128) {
+      if (!isAsciiTokenChar(c)) {
+        i++;
+        continue;
+      }
+    } else {
+      const cp = text.codePointAt(i)!;
+      if (!TOKEN_CHAR.test(String.fromCodePoint(cp))) {
+        i += cp > 0xffff ? 2 : 1;
+        continue;
+      }
+    }
+    // A word: a plain ASCII run is sliced as it is; anything else is folded character by character.
     const start = i;
-    while (i < text.length && isAsciiWordChar(lower(text.charCodeAt(i)))) i++;
-    words++;
-    for (let t = 0; t < terms.length; t++) if (startsWithTerm(text, start, i, terms[t]!)) freq[t]! += weight;
+    while (i < n && (c = text.charCodeAt(i)) < 128 && isAsciiTokenChar(c)) i++;
+    if (i >= n || text.charCodeAt(i) < 128) {
+      onTerm(text.slice(start, i).toLowerCase());
+      continue;
+    }
+    let term = text.slice(start, i).toLowerCase();
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 128) {
+        if (!isAsciiTokenChar(c)) break;
+        term += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text[i];
+        i++;
+        continue;
+      }
+      const cp = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      if (TOKEN_CHAR.test(ch)) term += foldChar(cp);
+      else if (!MARK.test(ch)) break;
+      i += cp > 0xffff ? 2 : 1;
+    }
+    onTerm(term);
   }
-  return words;
 }
 
-const K1 = 1.2;
-const B = 0.75;
-
-/**
- * FTS5's bm25 (k1 = 1.2, b = 0.75, the same column weights) for rows already
- * known to match every token as a prefix; lower is better, as with bm25().
- * Each row holds the searchable columns in SEARCH_COLUMNS order, from index
- * `first` on (so rows straight from SQLite, id first, need no copying). Two
- * simplifications, both because the exact figures need a pass over every match
- * in the index, which is what this exists to avoid: every token weighs the
- * same (bm25 multiplies each by its rarity, a constant for one-word queries),
- * and the average row length is that of the rows given.
- */
-export function bm25Scores(tokens: readonly string[], rows: readonly (readonly unknown[])[], first = 0): number[] {
-  const terms = tokens.map((t) => foldTokens(t).join(''));
-  const weights = SEARCH_COLUMNS.map((c) => COLUMN_WEIGHTS[c]);
-  const freqs: number[][] = [];
-  const lengths: number[] = [];
-  for (const row of rows) {
-    const freq = terms.map(() => 0);
-    let length = 0;
-    weights.forEach((weight, col) => {
-      const value = row[first + col];
-      if (typeof value === 'string' && value !== '') length += scanColumn(value, terms, weight, freq);
-    });
-    freqs.push(freq);
-    lengths.push(length);
-  }
-  const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
-  return freqs.map((freq, r) => {
-    const norm = K1 * (1 - B + (B * (lengths[r] ?? 0)) / avg);
-    return -freq.reduce((sum, f) => sum + (f * (K1 + 1)) / (f + norm), 0);
-  });
+/** The terms of `text`, as a list (see forEachTerm). */
+export function termsOf(text: string | null | undefined): string[] {
+  const out: string[] = [];
+  if (text) forEachTerm(text, (t) => out.push(t));
+  return out;
 }

@@ -32,7 +32,8 @@ import type {
 } from '../src/ports.ts';
 import type { MessageKind, OutboxStatus } from '../src/messages.ts';
 import type { View } from '../src/views/view.ts';
-import { bm25Scores, COLUMN_WEIGHTS, ftsQuery, looseTokens, SEARCH_COLUMNS, searchTokens } from './fts-query.ts';
+import { ftsQuery, looseTokens, SEARCH_COLUMNS, searchTokens, termsOf } from './fts-query.ts';
+import { type IndexedContact, SearchIndex } from './search-index.ts';
 import { openDatabase } from './open.ts';
 
 type Row = Record<string, unknown>;
@@ -180,51 +181,37 @@ function contactColumns(input: Partial<ContactInput>): Record<string, unknown> {
   return out;
 }
 
-// Searching. Members see only vetted contacts open to intros, ranked by bm25
-// with column weights (COLUMN_WEIGHTS: name, then company, title, tags and
-// topics), ties broken by id.
-//
-// Why not simply ORDER BY bm25() LIMIT 6: bm25 is not a per-row cost. Its
-// first call in a query counts every row of the index matching each token
-// (its rarity statistic), then every match is scored and sorted; and every
-// token is a prefix ("engineer" also finds "engineering"). A common word in a
-// big rolodex (a third of 100k contacts) took 30-60 ms; even the bare ranked
-// query over the index takes 20 ms there (bench/search.ts measures both).
-// So the search first takes the searchable matches in index order, unranked,
-// which stops early (CANDIDATES_SQL, at most RANKED_CANDIDATES + 1 rows):
-//   - none: no match, done (and the typo-tolerant retry stays cheap);
-//   - at most RANKED_CANDIDATES: the exact ranked query, as before (same
-//     results, same order), its cost bounded by the number of matches;
-//   - more: a common word. The first RANKED_CANDIDATES matches are ranked
-//     here by bm25Scores, the same formula and weights without the pass over
-//     all matches, and the page is cut from them. Which matches get ranked is
-//     then the earliest added rather than the best of thousands; they are
-//     still shown best first, and every page (5 results, up to MAX_PAGE = 50,
-//     so 251 rows with the look-ahead) is cut from the same candidates, so
-//     paging never repeats or skips one.
-// A page beyond the candidates (the use case never asks for one) falls back
-// to the exact query.
-export const RANKED_CANDIDATES = 256;
-const RANK = `bm25(contacts_fts, ${SEARCH_COLUMNS.map((c) => COLUMN_WEIGHTS[c].toFixed(1)).join(', ')})`;
-const SEARCHABLE = 'c.vetted = 1 AND c.open_to_intros = 1 AND c.removed = 0';
-const SEARCH_SQL = `
-  SELECT c.* FROM contacts_fts
-  JOIN contacts c ON c.id = contacts_fts.rowid
-  WHERE contacts_fts MATCH ? AND ${SEARCHABLE}
-  ORDER BY ${RANK}, c.id
-  LIMIT ? OFFSET ?`;
-const CANDIDATES_SQL = `
-  SELECT c.id FROM contacts_fts
-  JOIN contacts c ON c.id = contacts_fts.rowid
-  WHERE contacts_fts MATCH ? AND ${SEARCHABLE}
-  LIMIT ?`;
-const CANDIDATE_TEXT_SQL = `
-  SELECT id, ${SEARCH_COLUMNS.join(', ')} FROM contacts
-  WHERE id IN (SELECT value FROM json_each(?))`;
+// Searching: see db/search-index.ts (how) and src/rules/ranking.ts (the order).
+// Every searchable match is ranked; pages are cut from that one order.
+const INDEX_SQL = `
+  SELECT c.id, ${SEARCH_COLUMNS.map((col) => `c.${col}`).join(', ')}, c.strength,
+    (c.vetted = 1 AND c.open_to_intros = 1 AND c.removed = 0) AS searchable,
+    (SELECT max(r.decided_at) FROM intro_requests r WHERE r.contact_id = c.id AND r.status = 'approved') AS last_intro
+  FROM contacts c`;
 const ROWS_BY_ID_SQL = 'SELECT * FROM contacts WHERE id IN (SELECT value FROM json_each(?))';
+/** More changes than this since the index last looked: build it again rather than apply them one by one. */
+const CHANGES_APPLIED_ONE_BY_ONE = 2_000;
+
+function toIndexed(r: unknown[]): IndexedContact {
+  const n = SEARCH_COLUMNS.length;
+  const last = r[n + 3];
+  return {
+    id: num(r[0]),
+    texts: r.slice(1, n + 1).map((v) => (typeof v === 'string' ? v : null)),
+    strength: str(r[n + 1]) as Strength,
+    searchable: r[n + 2] === 1,
+    lastIntroMs: typeof last === 'string' ? Date.parse(last) : Number.NaN,
+  };
+}
+
+/** The folded form of each query word, as the index holds terms (one FTS5 phrase each). */
+const queryTerms = (tokens: readonly string[]): string[] => tokens.map((t) => termsOf(t).join('')).filter((t) => t !== '');
 
 export class SqliteStore implements Store {
   private readonly stmts = new Map<string, Database.Statement>();
+  private index: SearchIndex | null = null;
+  /** The last search_changes row the index has taken in. */
+  private indexSeq = 0;
 
   constructor(readonly db: Database.Database) {}
 
@@ -295,38 +282,59 @@ export class SqliteStore implements Store {
     return r ? toContact(r) : null;
   }
 
-  searchContacts(text: string, opts: { limit: number; offset: number }): SearchPage {
-    const tokens = searchTokens(text);
-    let rows = this.searchPage(tokens, opts.limit + 1, opts.offset);
-    const loose = looseTokens(tokens);
-    // The looser words apply to every page when the exact ones match nothing at all
-    // (checked from the first page), so "More results" after a typo keeps working.
-    if (rows.length === 0 && loose !== null && (opts.offset === 0 || this.searchPage(tokens, 1, 0).length === 0)) {
-      rows = this.searchPage(loose, opts.limit + 1, opts.offset);
-    }
-    return { items: rows.slice(0, opts.limit).map(toPublicContact), hasMore: rows.length > opts.limit };
+  searchContacts(text: string, opts: { limit: number; offset: number; now?: string }): SearchPage {
+    const ids = this.rankedIds(text, opts);
+    const page = ids.slice(0, opts.limit);
+    if (page.length === 0) return { items: [], hasMore: false };
+    const rows = new Map((this.q(ROWS_BY_ID_SQL).all(JSON.stringify(page)) as Row[]).map((r) => [num(r.id), r]));
+    const items = page.map((id) => rows.get(id)).filter((r): r is Row => r !== undefined).map(toPublicContact);
+    return { items, hasMore: ids.length > opts.limit };
   }
 
-  /** Up to `count` searchable rows from `offset`, best first (see RANKED_CANDIDATES). */
-  private searchPage(tokens: readonly string[], count: number, offset: number): Row[] {
-    const match = ftsQuery(tokens);
-    if (match === null) return [];
-    if (offset + count <= RANKED_CANDIDATES) {
-      const ids = this.q(CANDIDATES_SQL).pluck().all(match, RANKED_CANDIDATES + 1) as number[];
-      if (ids.length === 0) return [];
-      if (ids.length > RANKED_CANDIDATES) {
-        const texts = this.q(CANDIDATE_TEXT_SQL).raw().all(JSON.stringify(ids.slice(0, RANKED_CANDIDATES))) as [number, ...unknown[]][];
-        const scores = bm25Scores(tokens, texts, 1);
-        const page = texts
-          .map(([id], i) => ({ id, score: scores[i] ?? 0 }))
-          .sort((a, b) => a.score - b.score || a.id - b.id)
-          .slice(offset, offset + count)
-          .map((r) => r.id);
-        const rows = new Map((this.q(ROWS_BY_ID_SQL).all(JSON.stringify(page)) as Row[]).map((r) => [num(r.id), r]));
-        return page.map((id) => rows.get(id)).filter((r): r is Row => r !== undefined);
-      }
+  /**
+   * Ids of the searchable matches [offset, offset + limit + 1), best first.
+   * When the words match nothing at all, their looser form (see looseTokens)
+   * is used for every page, so "More results" after a typo keeps working.
+   */
+  private rankedIds(text: string, opts: { limit: number; offset: number; now?: string }): number[] {
+    const tokens = searchTokens(text);
+    if (tokens.length === 0) return [];
+    const index = this.searchIndex();
+    const nowMs = opts.now === undefined ? Date.now() : Date.parse(opts.now);
+    const page = index.search(queryTerms(tokens), opts.offset, opts.limit + 1, nowMs);
+    const loose = page.total === 0 ? looseTokens(tokens) : null;
+    return loose ? index.search(queryTerms(loose), opts.offset, opts.limit + 1, nowMs).ids : page.ids;
+  }
+
+  /** The search index, brought up to date with every change committed since it last looked. */
+  private searchIndex(): SearchIndex {
+    const latest = this.q('SELECT coalesce(max(seq), 0) FROM search_changes').pluck().get() as number;
+    if (this.index && latest === this.indexSeq) return this.index;
+    if (this.index && latest > this.indexSeq && this.applyChanges(this.index) && !this.index.fragmented) return this.index;
+    // First search, a restored file, pruned history, or a large import: build from the table.
+    this.index = null; // let the old one go before the new one is built
+    this.indexSeq = latest;
+    this.index = SearchIndex.build(mapIterable(this.q(INDEX_SQL).raw().iterate() as IterableIterator<unknown[]>, toIndexed));
+    return this.index;
+  }
+
+  /** Applies the changes after indexSeq one contact at a time; false when building again is needed. */
+  private applyChanges(index: SearchIndex): boolean {
+    const changes = this.q('SELECT seq, contact_id, text FROM search_changes WHERE seq > ? ORDER BY seq LIMIT ?')
+      .raw()
+      .all(this.indexSeq, CHANGES_APPLIED_ONE_BY_ONE + 1) as [number, number, number][];
+    // Too many, or older ones pruned away before this index saw them.
+    if (changes.length > CHANGES_APPLIED_ONE_BY_ONE || changes[0]?.[0] !== this.indexSeq + 1) return false;
+    const textChanged = new Map<number, boolean>();
+    for (const [, id, text] of changes) textChanged.set(id, (textChanged.get(id) ?? false) || text === 1);
+    const one = this.q(`${INDEX_SQL} WHERE c.id = ?`).raw();
+    for (const [id, text] of textChanged) {
+      const row = one.get(id) as unknown[] | undefined;
+      if (!row) index.remove(id);
+      else if (text || !index.setAttributes(id, toIndexed(row))) index.put(toIndexed(row));
     }
-    return this.q(SEARCH_SQL).all(match, count, offset) as Row[];
+    this.indexSeq = changes[changes.length - 1]![0];
+    return true;
   }
 
   insertContact(input: ContactInput, at: string): Contact {
@@ -407,6 +415,8 @@ export class SqliteStore implements Store {
 
   optimizeSearchIndex(): void {
     this.q("INSERT INTO contacts_fts (contacts_fts) VALUES ('optimize')").run();
+    // Search indexes that have not seen the pruned changes build again (see searchIndex).
+    this.q('DELETE FROM search_changes WHERE seq <= (SELECT max(seq) FROM search_changes) - ?').run(CHANGES_APPLIED_ONE_BY_ONE);
   }
 
   removeContact(id: number, at: string): 'deleted' | 'anonymised' {
@@ -737,6 +747,10 @@ export class SqliteStore implements Store {
       topContacts: top.map((r) => ({ contactId: num(r.id), name: str(r.name), requests: num(r.requests), approved: num(r.approved) })),
     };
   }
+}
+
+function* mapIterable<T, U>(it: Iterable<T>, fn: (t: T) => U): Generator<U> {
+  for (const x of it) yield fn(x);
 }
 
 function likeEscape(s: string): string {

@@ -159,7 +159,11 @@ export interface Store {
   listMembers(filter?: { status?: MemberStatus }): Member[];
 
   getContact(id: number): Contact | null;
-  searchContacts(query: string, opts: { limit: number; offset: number }): SearchPage;
+  /**
+   * Searchable contacts matching every word, ranked as src/rules/ranking.ts
+   * says; `now` (ISO) is when the load of recent intros is measured from.
+   */
+  searchContacts(query: string, opts: { limit: number; offset: number; now?: string }): SearchPage;
   insertContact(input: ContactInput, at: string): Contact;
   updateContact(id: number, patch: Partial<ContactInput>, at: string): Contact;
   /** Insert or update by import key; 'removed' when the owner removed that contact before (it stays out). */

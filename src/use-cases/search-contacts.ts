@@ -1,5 +1,5 @@
 import type { Actor } from '../domain.ts';
-import { type CoreContext, roleOf } from '../context.ts';
+import { type CoreContext, nowIso, roleOf } from '../context.ts';
 import { cleanText } from '../rules/text.ts';
 import { emptyQueryView, noMatchView, searchResultsView } from '../views/search-results.ts';
 import { message, strangerView } from '../views/notices.ts';
@@ -20,7 +20,7 @@ export function searchContacts(ctx: CoreContext, actor: Actor, text: string, pag
   const query = cleanText(text).replace(/\s+/g, ' ').slice(0, MAX_QUERY);
   if (query.length === 0) return emptyQueryView(owner);
   const p = Math.min(Math.max(1, Math.floor(page)), MAX_PAGE);
-  const result = ctx.store.searchContacts(query, { limit: PAGE_SIZE, offset: (p - 1) * PAGE_SIZE });
+  const result = ctx.store.searchContacts(query, { limit: PAGE_SIZE, offset: (p - 1) * PAGE_SIZE, now: nowIso(ctx) });
   if (result.items.length === 0) return noMatchView(query, owner);
   return searchResultsView({ query, page: p, pageSize: PAGE_SIZE, items: result.items, hasMore: result.hasMore && p < MAX_PAGE, ownerName: owner });
 }

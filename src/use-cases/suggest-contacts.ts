@@ -4,7 +4,7 @@
 // fields only. Anyone else gets nothing, so a stranger cannot learn who is in
 // the rolodex one keystroke at a time.
 import type { Actor, PublicContact } from '../domain.ts';
-import { type CoreContext, roleOf } from '../context.ts';
+import { type CoreContext, nowIso, roleOf } from '../context.ts';
 import { cleanText, words } from '../rules/text.ts';
 
 export interface Suggestion {
@@ -22,7 +22,7 @@ export function suggestContacts(ctx: CoreContext, actor: Actor, typed: string): 
   if (role.kind !== 'member' && role.kind !== 'owner') return [];
   const text = cleanText(typed).slice(0, MAX_TYPED);
   if (text.length === 0) return [];
-  const { items } = ctx.store.searchContacts(text, { limit: MAX_SUGGESTIONS, offset: 0 });
+  const { items } = ctx.store.searchContacts(text, { limit: MAX_SUGGESTIONS, offset: 0, now: nowIso(ctx) });
   return dedupe(items.flatMap((c) => suggestionsFor(c, words(text)))).slice(0, MAX_SUGGESTIONS);
 }
 

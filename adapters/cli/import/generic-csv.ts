@@ -74,31 +74,26 @@ export function parseContactsCsv(text: string): GenericParse {
   const source = normaliseNewlines(text);
   const read = readCsv(source);
   const [first, ...data] = read.records;
-  if (!first) throw new NotAContactsCsvError(`This file is empty. The first row must name the columns, e.g. name,title,company (${README_HINT}).`);
+  if (!first) throw new NotAContactsCsvError(EMPTY_FILE);
 
-  const header = readHeader(first, data, source);
-  const issues: ImportIssue[] = [...read.issues, ...header.issues];
+  const reader = new GenericRows(first, findLinkedInHeader(source) !== null);
+  const issues: ImportIssue[] = [...read.issues];
   const rows: GenericContactRow[] = [];
-  const seen = new KeySet();
   for (const record of data) {
-    const result = toGenericRow(record, header);
-    if ('reason' in result) {
-      issues.push(result);
-      continue;
-    }
-    const duplicate = seen.claim(result.importKey, result.line);
-    if (duplicate) issues.push(duplicate);
-    else rows.push(result);
+    const result = reader.read(record);
+    issues.push(...result.issues);
+    if (result.row) rows.push(result.row);
   }
-  return { rows, issues: byLine(issues) };
+  return { rows, issues: byLine([...issues, ...reader.finish()]) };
 }
+
+export const EMPTY_FILE = `This file is empty. The first row must name the columns, e.g. name,title,company (${README_HINT}).`;
 
 // --- header -----------------------------------------------------------------
 
 interface GenericHeader {
   width: number;
   columns: Partial<Record<GenericColumn, number>>;
-  issues: ImportIssue[];
 }
 
 const KNOWN = new Set<string>(GENERIC_COLUMNS);
@@ -108,24 +103,60 @@ function columnKey(cell: string): string {
   return cell.replace(/[\uFEFF\u200B-\u200D]/g, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
-function readHeader(record: CsvRecord, data: CsvRecord[], source: string): GenericHeader {
-  const columns: GenericHeader['columns'] = {};
-  const unknown: string[] = [];
-  const repeated: string[] = [];
-  record.cells.forEach((cell, index) => {
-    const key = columnKey(cell);
-    if (key === '') {
-      if (data.some((row) => (row.cells[index] ?? '').trim() !== '')) unknown.push(`unnamed column ${index + 1}`);
-    } else if (!KNOWN.has(key)) unknown.push(columnLabel(cell, index));
-    else if (columns[key as GenericColumn] !== undefined) repeated.push(`“${key}”`);
-    else columns[key as GenericColumn] = index;
-  });
-  const fromLinkedIn = findLinkedInHeader(source) !== null;
-  requireNameColumn(columns, record.cells, fromLinkedIn);
-  const issues: ImportIssue[] = [];
-  if (unknown.length > 0) issues.push(unknownColumns(record.line, unknown, fromLinkedIn));
-  if (repeated.length > 0) issues.push(kept(record.line, `column ${repeated.join(', ')} appears more than once; only the first is read`));
-  return { width: record.cells.length, columns, issues };
+/**
+ * Reads the rows after the header one at a time (for files read as a stream).
+ * What the header itself deserves a word about (unknown, unnamed or repeated
+ * columns) is known at the end: an unnamed column matters only if some row
+ * has a value in it.
+ */
+export class GenericRows {
+  private readonly header: GenericHeader;
+  private readonly seen = new KeySet();
+  private readonly unnamed = new Set<number>();
+  private readonly unnamedUsed = new Set<number>();
+
+  /** Throws NotAContactsCsvError when the header has no name column. */
+  constructor(
+    private readonly first: CsvRecord,
+    private readonly fromLinkedIn: boolean,
+  ) {
+    const columns: GenericHeader['columns'] = {};
+    first.cells.forEach((cell, index) => {
+      const key = columnKey(cell);
+      if (key === '') this.unnamed.add(index);
+      else if (KNOWN.has(key) && columns[key as GenericColumn] === undefined) columns[key as GenericColumn] = index;
+    });
+    requireNameColumn(columns, first.cells, fromLinkedIn);
+    this.header = { width: first.cells.length, columns };
+  }
+
+  read(record: CsvRecord): { row: GenericContactRow | null; issues: ImportIssue[] } {
+    for (const index of this.unnamed) if ((record.cells[index] ?? '').trim() !== '') this.unnamedUsed.add(index);
+    const result = toGenericRow(record, this.header);
+    if ('reason' in result) return { row: null, issues: [result] };
+    const duplicate = this.seen.claim(result.importKey, result.line);
+    return duplicate ? { row: null, issues: [duplicate] } : { row: result, issues: [] };
+  }
+
+  /** The header's issues, once every row has been read. */
+  finish(): ImportIssue[] {
+    const unknown: string[] = [];
+    const repeated: string[] = [];
+    const named = new Set<string>();
+    this.first.cells.forEach((cell, index) => {
+      const key = columnKey(cell);
+      if (key === '') {
+        if (this.unnamedUsed.has(index)) unknown.push(`unnamed column ${index + 1}`);
+      } else if (!KNOWN.has(key)) unknown.push(columnLabel(cell, index));
+      else if (named.has(key)) repeated.push(`“${key}”`);
+      else named.add(key);
+    });
+    const issues: ImportIssue[] = [];
+    const line = this.first.line;
+    if (unknown.length > 0) issues.push(unknownColumns(line, unknown, this.fromLinkedIn));
+    if (repeated.length > 0) issues.push(kept(line, `column ${repeated.join(', ')} appears more than once; only the first is read`));
+    return issues;
+  }
 }
 
 function requireNameColumn(columns: GenericHeader['columns'], cells: string[], fromLinkedIn: boolean): void {

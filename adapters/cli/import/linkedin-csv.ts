@@ -88,19 +88,30 @@ export function parseLinkedInConnections(text: string): LinkedInParse {
   if (!header) throw new NotALinkedInExportError();
 
   const read = readCsv(source, header.line);
-  const [, ...data] = read.records; // the first record read is the header itself
+  const reader = new LinkedInRows(header);
   const issues: ImportIssue[] = [...read.issues];
   const rows: ContactImportRow[] = [];
-  const seen = new KeySet();
-  for (const record of data) {
-    const result = toLinkedInRow(record, header);
+  for (const record of read.records.slice(1)) {
+    // the first record read is the header itself
+    const result = reader.read(record);
     issues.push(...result.issues);
-    if (!result.row) continue;
-    const duplicate = seen.claim(result.row.importKey, result.row.line);
-    if (duplicate) issues.push(duplicate);
-    else rows.push(result.row);
+    if (result.row) rows.push(result.row);
   }
   return { rows, issues: byLine(issues) };
+}
+
+/** Turns the records after a LinkedIn header into rows, one at a time (for files read as a stream), remembering keys to report duplicates. */
+export class LinkedInRows {
+  private readonly seen = new KeySet();
+
+  constructor(readonly header: LinkedInHeader) {}
+
+  read(record: CsvRecord): RowResult<ContactImportRow> {
+    const result = toLinkedInRow(record, this.header);
+    if (!result.row) return result;
+    const duplicate = this.seen.claim(result.row.importKey, result.row.line);
+    return duplicate ? { row: null, issues: [...result.issues, duplicate] } : result;
+  }
 }
 
 export interface LinkedInHeader {
@@ -147,7 +158,7 @@ function normaliseHeaderCell(cell: string): string {
   return cell.replace(/[\uFEFF\u200B-\u200D]/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-interface RowResult<T> {
+export interface RowResult<T> {
   row: T | null;
   issues: ImportIssue[];
 }
@@ -268,26 +279,32 @@ export function normaliseNewlines(text: string): string {
  */
 export function readCsv(source: string, fromLine = 1): CsvRead {
   const issues: ImportIssue[] = [];
+  const lastLine = source.split('\n').length;
   const parsed = parse(source, {
+    ...CSV_OPTIONS,
     from_line: fromLine,
-    record_delimiter: '\n',
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
-    skip_records_with_error: true,
     info: true,
-    raw: true,
     on_skip: (error, raw) => {
-      if (error) issues.push(unreadable(source, error, raw));
+      if (error) issues.push(unreadable(lastLine, error, raw));
     },
   }) as unknown as ParsedRecord[];
   const records = parsed.map(({ record, info }) => ({ line: info.lines - newlinesIn(record), cells: record }));
   return { records, issues };
 }
 
+/** How both importers read CSV, from a string or a stream (see csv-stream.ts). */
+export const CSV_OPTIONS = {
+  record_delimiter: '\n',
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: true,
+  skip_records_with_empty_values: true,
+  skip_records_with_error: true,
+  raw: true,
+} as const;
+
 /** csv-parse reports the line a record ends on; a quoted field with newlines started earlier. */
-function newlinesIn(cells: string[]): number {
+export function newlinesIn(cells: string[]): number {
   return cells.reduce((sum, cell) => sum + (cell.split('\n').length - 1), 0);
 }
 
@@ -295,8 +312,7 @@ function newlinesIn(cells: string[]): number {
  * With relaxed quotes the only error left is a quote never closed, which runs
  * to the end of the file; the unread text (`raw`) tells where it began.
  */
-function unreadable(source: string, error: CsvError, raw: string | undefined): ImportIssue {
-  const lastLine = source.split('\n').length;
+export function unreadable(lastLine: number, error: CsvError, raw: string | undefined): ImportIssue {
   if (error.code === 'CSV_QUOTE_NOT_CLOSED' && raw !== undefined) {
     const line = lastLine - (raw.replace(/^\n+/, '').split('\n').length - 1);
     const span = line < lastLine ? `lines ${line}–${lastLine}` : `line ${line}`;
@@ -308,15 +324,25 @@ function unreadable(source: string, error: CsvError, raw: string | undefined): I
 
 /**
  * A row with more values than the header cannot be lined up with its columns
- * (usually a comma inside an unquoted value). Extra empty values (a trailing
- * comma) and missing trailing values are harmless and read as empty.
+ * (usually a comma inside an unquoted value); one with fewer was cut short (a
+ * line break inside a value that is not quoted, or a damaged file), and its
+ * values may be in the wrong columns. Both are skipped. Extra empty values (a
+ * trailing comma) are harmless.
  */
 export function checkWidth(record: CsvRecord, width: number): ImportIssue | null {
+  const values = record.cells.length;
+  if (values < width) {
+    return skipped(
+      record.line,
+      `it has ${values} value${values === 1 ? '' : 's'} but the header has ${width} columns ` +
+        '(the line is cut short: a value with a line break in it must be wrapped in double quotes)',
+    );
+  }
   const extra = record.cells.slice(width).some((cell) => cell.trim() !== '');
   if (!extra) return null;
   return skipped(
     record.line,
-    `it has ${record.cells.length} values but the header has ${width} columns ` +
+    `it has ${values} values but the header has ${width} columns ` +
       '(a value that contains a comma must be wrapped in double quotes)',
   );
 }

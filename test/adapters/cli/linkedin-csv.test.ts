@@ -134,13 +134,19 @@ describe('parseLinkedInConnections: BOM, CRLF, quotes and bad rows', () => {
 });
 
 describe('parseLinkedInConnections: rows that cannot be read', () => {
-  it('reads trailing empty values and missing trailing values as empty', () => {
-    const text = `${HEADER}\nAda,Lovelace,,,Analytical Engines Ltd,,,,\nAlan,Turing\n`;
+  it('reads trailing empty values as empty, and skips a ragged line cut short, with its line number', () => {
+    const text = `${HEADER}\nAda,Lovelace,,,Analytical Engines Ltd,,,,\nAlan,Turing\nGrace,Hopper,,,Navy,,\n`;
     const { rows, issues } = parseLinkedInConnections(text);
-    expect(issues).toEqual([]);
     expect(rows.map((r) => [r.line, r.name, r.company])).toEqual([
       [2, 'Ada Lovelace', 'Analytical Engines Ltd'],
-      [3, 'Alan Turing', null],
+      [4, 'Grace Hopper', 'Navy'],
+    ]);
+    expect(issues).toEqual([
+      {
+        line: 3,
+        reason: 'line 3: skipped — it has 2 values but the header has 7 columns (the line is cut short: a value with a line break in it must be wrapped in double quotes)',
+        skipped: true,
+      },
     ]);
   });
 
