@@ -20,7 +20,7 @@ export interface Answers {
 }
 
 export function answersFrom(stdin: Readable, stdout: Writable): Answers {
-  return isTty(stdin) ? rawKeys(stdin as TtyIn, stdout) : lines(stdin);
+  return isTty(stdin) ? rawKeys(stdin, stdout) : lines(stdin);
 }
 
 function lines(stdin: Readable): Answers {
