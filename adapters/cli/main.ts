@@ -31,8 +31,10 @@ export const USAGE = `Usage: intro-broker [--db <path>] <command> [options]
   contacts triage [--order recent|company] [--include-skipped] [--limit N]
                                                   one key per unvetted contact: vet, skip, tag, opt out
   members list [--status member|pending|declined|blocked]
+  members show <id|platform:user-id>               a member's requests, outcomes, declines and events
   members add|remove|block <platform:user-id> [--name "Name"]
   requests list [--status pending|approved|declined|withdrawn|expired]
+  requests show <id>                              the request, its events in order, outcome, decline reason
   stats
   export [--out file.json]                        everything, as JSON
   report --out report.html                        the funnel and outcomes over time, as charts
@@ -113,7 +115,7 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
       case 'members':
         return runMembers(c, sub, rest, flags);
       case 'requests':
-        return runRequests(c, sub, flags);
+        return runRequests(c, sub, flags, rest);
       case 'stats':
         return runStats(c);
       case 'export':
