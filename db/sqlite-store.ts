@@ -29,12 +29,14 @@ import type {
   SearchPage,
   Stats,
   Store,
+  TriageQueue,
 } from '../src/ports.ts';
 import type { MessageKind, OutboxStatus } from '../src/messages.ts';
 import type { View } from '../src/views/view.ts';
 import { ftsQuery, looseTokens, SEARCH_COLUMNS, searchTokens, termsOf } from './fts-query.ts';
 import { type IndexedContact, SearchIndex } from './search-index.ts';
 import { openDatabase } from './open.ts';
+import { countTriage, fold, nextTriageRow, registerFunctions } from './triage-queries.ts';
 
 type Row = Record<string, unknown>;
 
@@ -126,6 +128,19 @@ function toRequest(r: Row): IntroRequest {
   };
 }
 
+function toEvent(r: Row): EventRecord {
+  return {
+    id: num(r.id),
+    at: str(r.at),
+    actor: str(r.actor),
+    kind: str(r.kind),
+    requestId: r.request_id === null ? null : num(r.request_id),
+    memberId: r.member_id === null ? null : num(r.member_id),
+    contactId: r.contact_id === null ? null : num(r.contact_id),
+    data: JSON.parse(str(r.data)) as Record<string, unknown>,
+  };
+}
+
 /** An outbox row, with (for an edit) the row it edits joined in as target_*. */
 function toOutbox(r: Row): OutboxMessage {
   return {
@@ -213,7 +228,9 @@ export class SqliteStore implements Store {
   /** The last search_changes row the index has taken in. */
   private indexSeq = 0;
 
-  constructor(readonly db: Database.Database) {}
+  constructor(readonly db: Database.Database) {
+    registerFunctions(db);
+  }
 
   static open(path: string): SqliteStore {
     return new SqliteStore(openDatabase(path));
@@ -389,6 +406,16 @@ export class SqliteStore implements Store {
     if (filter.company !== undefined) {
       where.push("company LIKE ? ESCAPE '\\'");
       params.push(`%${likeEscape(filter.company)}%`);
+    }
+    if (filter.companyExact !== undefined) {
+      where.push('ib_fold(company) = ?');
+      params.push(fold(filter.companyExact));
+    }
+    if (filter.companyPrefix !== undefined) {
+      // substr, not LIKE: the folded prefix may hold % or _.
+      where.push('substr(ib_fold(company), 1, ?) = ?');
+      const prefix = fold(filter.companyPrefix);
+      params.push(prefix.length, prefix);
     }
     if (filter.tag !== undefined) {
       where.push("(',' || replace(tags, ', ', ',') || ',') LIKE ? ESCAPE '\\'");
@@ -620,16 +647,7 @@ export class SqliteStore implements Store {
         : filter.memberId !== undefined
           ? this.q('SELECT * FROM events WHERE member_id = ? ORDER BY id').all(filter.memberId)
           : this.q('SELECT * FROM events ORDER BY id').all();
-    return (rows as Row[]).map((r) => ({
-      id: num(r.id),
-      at: str(r.at),
-      actor: str(r.actor),
-      kind: str(r.kind),
-      requestId: r.request_id === null ? null : num(r.request_id),
-      memberId: r.member_id === null ? null : num(r.member_id),
-      contactId: r.contact_id === null ? null : num(r.contact_id),
-      data: JSON.parse(str(r.data)) as Record<string, unknown>,
-    }));
+    return (rows as Row[]).map(toEvent);
   }
 
   // ── outbox ─────────────────────────────────────────────────────────────
@@ -746,6 +764,34 @@ export class SqliteStore implements Store {
       declines,
       topContacts: top.map((r) => ({ contactId: num(r.id), name: str(r.name), requests: num(r.requests), approved: num(r.approved) })),
     };
+  }
+
+  // ── triage and bulk batches ────────────────────────────────────────────
+  nextTriageContact(queue: TriageQueue, afterId?: number): Contact | null {
+    const r = nextTriageRow(this.db, queue, afterId);
+    return r ? toContact(r) : null;
+  }
+
+  countTriageQueue(queue: TriageQueue, fromId?: number): number {
+    return countTriage(this.db, queue, fromId);
+  }
+
+  markTriageSkipped(id: number, at: string): void {
+    this.q('UPDATE contacts SET triage_skipped_at = ? WHERE id = ?').run(at, id);
+  }
+
+  missingContactIds(ids: readonly number[]): number[] {
+    const found = new Set((this.q('SELECT id FROM contacts WHERE removed = 0 AND id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Row[]).map((r) => num(r.id)));
+    return [...new Set(ids)].filter((id) => !found.has(id));
+  }
+
+  newBatchId(): string {
+    return String(num((this.q('SELECT coalesce(max(id), 0) + 1 AS n FROM events').get() as Row).n));
+  }
+
+  listBatchEvents(batch: string): EventRecord[] {
+    const rows = this.q("SELECT * FROM events WHERE json_extract(data, '$.batch') = ? ORDER BY id").all(batch) as Row[];
+    return rows.map(toEvent);
   }
 }
 

@@ -2,6 +2,16 @@
 // (Discord custom_id ≤ 100 chars), carry only ids, and are decoded strictly:
 // whatever comes back from a platform is checked against the store before use.
 import type { DeclineReason, Outcome } from './domain.ts';
+import type { TriageOrder } from './ports.ts';
+
+/** What a triage card's buttons do; 'tag' opens the tag form. */
+export type TriageVerb = 'vet' | 'vet_close' | 'skip' | 'opt_out' | 'tag';
+/** Where a triage deck stands: its order, whether skipped contacts are in it, and how many cards were handled. */
+export interface TriageDeck {
+  order: TriageOrder;
+  includeSkipped: boolean;
+  done: number;
+}
 
 export type Action =
   | { type: 'search_page'; page: number; query: string }
@@ -16,15 +26,29 @@ export type Action =
   | { type: 'ignore_admission'; memberId: number }
   | { type: 'block_admission'; memberId: number }
   | { type: 'contact_answer'; requestId: number; yes: boolean }
-  | { type: 'outcome'; requestId: number; outcome: Outcome };
+  | { type: 'outcome'; requestId: number; outcome: Outcome }
+  | { type: 'triage'; verb: TriageVerb; contactId: number; deck: TriageDeck }
+  | { type: 'submit_triage_tags'; contactId: number; deck: TriageDeck };
 
 const MAX_ID_LENGTH = 100;
 /** How many ':'-separated parts each kind of id has, "ib" included. */
-const PARTS: Record<string, number> = { or: 3, sr: 3, ap: 3, wd: 3, ad: 3, ig: 3, bl: 3, dc: 4, ca: 4, oc: 4, oa: 2, sa: 2 };
+const PARTS: Record<string, number> = { or: 3, sr: 3, ap: 3, wd: 3, ad: 3, ig: 3, bl: 3, dc: 4, ca: 4, oc: 4, oa: 2, sa: 2, tg: 6, tt: 5 };
 const REASONS: Record<string, DeclineReason> = { n: 'not_now', c: 'dont_know_contact', y: 'dont_know_you' };
 const REASON_CODES: Record<DeclineReason, string> = { not_now: 'n', dont_know_contact: 'c', dont_know_you: 'y' };
 const OUTCOME_BY_CODE: Record<string, Outcome> = { m: 'met', n: 'no_reply', o: 'opportunity', j: 'job' };
 const OUTCOME_CODES: Record<Outcome, string> = { met: 'm', no_reply: 'n', opportunity: 'o', job: 'j' };
+const VERB_CODES: Record<TriageVerb, string> = { vet: 'v', vet_close: 'c', skip: 's', opt_out: 'o', tag: 't' };
+const VERB_BY_CODE: Record<string, TriageVerb> = { v: 'vet', c: 'vet_close', s: 'skip', o: 'opt_out', t: 'tag' };
+
+/** A deck as `<order><k if skipped are in>:<done>`, e.g. `rk:120`. */
+const deckCode = (d: TriageDeck) => `${d.order === 'company' ? 'c' : 'r'}${d.includeSkipped ? 'k' : ''}:${d.done}`;
+
+function decodeDeck(mode: string | undefined, done: string | undefined): TriageDeck | null {
+  const m = /^([rc])(k?)$/.exec(mode ?? '');
+  const n = done === '0' ? 0 : id(done);
+  if (!m || n === null) return null;
+  return { order: m[1] === 'c' ? 'company' : 'recent', includeSkipped: m[2] === 'k', done: n };
+}
 
 export function encodeAction(a: Action): string {
   switch (a.type) {
@@ -57,6 +81,10 @@ export function encodeAction(a: Action): string {
       return `ib:ca:${a.requestId}:${a.yes ? 'y' : 'n'}`;
     case 'outcome':
       return `ib:oc:${a.requestId}:${OUTCOME_CODES[a.outcome]}`;
+    case 'triage':
+      return `ib:tg:${VERB_CODES[a.verb]}:${a.contactId}:${deckCode(a.deck)}`;
+    case 'submit_triage_tags':
+      return `ib:tt:${a.contactId}:${deckCode(a.deck)}`;
   }
 }
 
@@ -69,7 +97,7 @@ function id(s: string | undefined): number | null {
 /** Returns null for anything that is not one of ours, however it was forged. */
 export function decodeAction(raw: string): Action | null {
   if (typeof raw !== 'string' || raw.length > MAX_ID_LENGTH || !raw.startsWith('ib:')) return null;
-  const [, tag, a, b] = raw.split(':');
+  const [, tag, a, b, c, d] = raw.split(':');
   // Only the search query may hold further colons; any other id with a part too many is forged.
   if (tag !== 'sp' && tag !== undefined && raw.split(':').length !== (PARTS[tag] ?? 0)) return null;
   switch (tag) {
@@ -102,6 +130,17 @@ export function decodeAction(raw: string): Action | null {
       const n = id(a);
       const outcome = b === undefined ? undefined : OUTCOME_BY_CODE[b];
       return n === null || outcome === undefined ? null : { type: 'outcome', requestId: n, outcome };
+    }
+    case 'tg': {
+      const verb = a === undefined ? undefined : VERB_BY_CODE[a];
+      const n = id(b);
+      const deck = decodeDeck(c, d);
+      return verb === undefined || n === null || deck === null ? null : { type: 'triage', verb, contactId: n, deck };
+    }
+    case 'tt': {
+      const n = id(a);
+      const deck = decodeDeck(b, c);
+      return n === null || deck === null ? null : { type: 'submit_triage_tags', contactId: n, deck };
     }
     case 'oa':
       return { type: 'open_admission_form' };

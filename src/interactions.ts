@@ -14,6 +14,7 @@ import { getStats, intros, withdrawRequest } from './use-cases/my-requests.ts';
 import { searchContacts } from './use-cases/search-contacts.ts';
 import { suggestContacts, type Suggestion } from './use-cases/suggest-contacts.ts';
 import { openRequestForm, submitIntroRequest } from './use-cases/submit-intro-request.ts';
+import { startTriage, submitTriageTags, triageClick } from './use-cases/triage-contacts.ts';
 import { admissionFormView } from './views/forms.ts';
 import { errorView, message } from './views/notices.ts';
 import type { FieldErrors, FormView, View } from './views/view.ts';
@@ -35,6 +36,7 @@ export const COMMANDS = {
   'find-contact': 'Search the vetted contacts: /find-contact <words>',
   intros: 'Your intro requests (the owner: what is waiting for you)',
   stats: "The network's figures (owner only)",
+  triage: 'Vet imported contacts one card at a time (owner only): /triage [company] [skipped]',
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 
@@ -52,6 +54,8 @@ export function handleCommand(ctx: CoreContext, actor: Actor, name: string, text
         return { type: 'show', view: intros(ctx, actor) };
       case 'stats':
         return { type: 'show', view: getStats(ctx, actor) };
+      case 'triage':
+        return { type: 'show', view: startTriage(ctx, actor, text) };
       default:
         return { type: 'show', view: message(`I don't know the command /${name}.`, 'Try /find-contact <words> or /intros.') };
     }
@@ -94,8 +98,13 @@ export function handleAction(ctx: CoreContext, actor: Actor, actionId: string): 
         return { type: 'update', view: answerForContact(ctx, actor, action.requestId, action.yes) };
       case 'outcome':
         return { type: 'update', view: recordOutcome(ctx, actor, action.requestId, action.outcome) };
+      case 'triage': {
+        const r = triageClick(ctx, actor, action.verb, action.contactId, action.deck);
+        return r.kind === 'form' ? { type: 'form', form: r.form } : { type: 'update', view: r.view };
+      }
       case 'submit_request':
       case 'submit_admission':
+      case 'submit_triage_tags':
         return { type: 'show', view: STALE };
     }
   } catch (err) {
@@ -118,6 +127,11 @@ export function handleSubmit(ctx: CoreContext, actor: Actor, formAction: string,
     if (action?.type === 'submit_request') {
       const result = submitIntroRequest(ctx, actor, action.contactId, values);
       return result.ok ? { type: 'form_done', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
+    }
+    if (action?.type === 'submit_triage_tags') {
+      const result = submitTriageTags(ctx, actor, action.contactId, action.deck, values);
+      // 'update': the next card takes the place of the card the form was opened from, where the platform can.
+      return result.ok ? { type: 'update', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
     }
     if (action?.type === 'submit_admission') {
       const result = requestAdmission(ctx, actor, values);

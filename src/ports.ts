@@ -118,6 +118,10 @@ export interface ContactFilter {
   source?: string;
   ids?: number[];
   limit?: number;
+  /** The whole company name, ignoring case, accents and extra spaces ("lumen pay" finds "Lumen Pay", not "Lumen Payments"). */
+  companyExact?: string;
+  /** Company names that start with this, ignoring case and accents. */
+  companyPrefix?: string;
 }
 
 export interface RequestFilter {
@@ -225,4 +229,28 @@ export interface Store {
 
   stats(since90Days: string): Stats;
   close(): void;
+}
+
+// ── triage and bulk batches (merged into Store by declaration merging) ─────
+export type TriageOrder = 'recent' | 'company';
+export const TRIAGE_ORDERS: readonly TriageOrder[] = ['recent', 'company'];
+
+/** The triage queue: unvetted contacts still open to intros, skipped ones only when asked for. */
+export interface TriageQueue {
+  order: TriageOrder;
+  includeSkipped: boolean;
+}
+
+export interface Store {
+  /** The first contact in the queue after `afterId`'s place in the order (from the start when absent). */
+  nextTriageContact(queue: TriageQueue, afterId?: number): Contact | null;
+  /** How many are in the queue; with `fromId`, only from that contact's place on. */
+  countTriageQueue(queue: TriageQueue, fromId?: number): number;
+  markTriageSkipped(id: number, at: string): void;
+  /** Of these ids, the ones that name no contact (removed ones included). */
+  missingContactIds(ids: readonly number[]): number[];
+  /** A fresh id for a bulk change; unique because events are append-only. */
+  newBatchId(): string;
+  /** The events a bulk change recorded under its batch id, oldest first. */
+  listBatchEvents(batch: string): EventRecord[];
 }

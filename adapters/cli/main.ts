@@ -20,19 +20,24 @@ export const USAGE = `Usage: intro-broker [--db <path>] <command> [options]
 
   import linkedin <Connections.csv> [--dry-run]   import LinkedIn connections (re-import updates)
   import csv <file.csv> [--dry-run]               import contacts from a CSV (columns: adapters/cli/import/README.md)
-  contacts list [--unvetted|--vetted] [--company X] [--tag T] [--search words] [--limit N]
+  contacts list [--unvetted|--vetted] [--company X|--company-prefix X] [--tag T] [--search words] [--limit N]
   contacts show <id>
   contacts add --name "Full Name" [--title T] [--company C] [--location L] [--tags a,b] [--topics a,b]
                [--bio B] [--email E] [--phone P] [--linkedin URL] [--notes N] [--strength close|known|acquainted]
                [--cap N|none] [--slack-user U…] [--discord-user 123…] [--vet] [--no-optin]
   contacts edit <id> [same options as add] [--unvet]
-  contacts vet|unvet|opt-out|opt-in <ids…> | --company X | --tag T | --search words | --unvetted | --all
+  contacts vet|unvet|opt-out|opt-in <ids…> | --company X | --company-prefix X | --tag T | --search words | --unvetted | --all
+               [--yes]                            a filter shows the count and asks first; --yes for scripts
+  contacts undo-batch <batch>                     take back a bulk change (also: contacts vet --undo <batch>)
   contacts tag <tag[,tag]> <ids…> | (same filters)
   contacts remove <ids…>
-  contacts triage [--limit N]                     one key per unvetted contact: vet, skip, tag, opt out
+  contacts triage [--order recent|company] [--include-skipped] [--limit N]
+                                                  one key per unvetted contact: vet, skip, tag, opt out
   members list [--status member|pending|declined|blocked]
+  members show <id|platform:user-id>               a member's requests, outcomes, declines and events
   members add|remove|block <platform:user-id> [--name "Name"]
   requests list [--status pending|approved|declined|withdrawn|expired]
+  requests show <id>                              the request, its events in order, outcome, decline reason
   stats
   export [--out file.json]                        everything, as JSON
   report --out report.html                        the funnel and outcomes over time, as charts
@@ -72,7 +77,17 @@ const OPTIONS = {
   cap: { type: 'string' },
   'slack-user': { type: 'string' },
   'discord-user': { type: 'string' },
+  'company-prefix': { type: 'string' },
+  yes: { type: 'boolean', short: 'y' },
+  undo: { type: 'string' },
+  order: { type: 'string' },
+  'include-skipped': { type: 'boolean' },
 } as const;
+
+function triageOptions(v: { limit?: string; order?: string; 'include-skipped'?: boolean }) {
+  if (v.limit !== undefined && !/^[1-9][0-9]*$/.test(v.limit)) throw new UsageError('--limit must be a whole number of cards.');
+  return { ...(v.limit ? { limit: Number(v.limit) } : {}), ...(v.order ? { order: v.order } : {}), includeSkipped: v['include-skipped'] === true };
+}
 
 export async function runCli(argv: string[], io: CliIo, env: Record<string, string | undefined>, clock: Clock = systemClock): Promise<number> {
   let store: SqliteStore | undefined;
@@ -104,11 +119,11 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
       case 'import':
         return runImport(c, sub, rest[0], { dryRun: values['dry-run'] === true });
       case 'contacts':
-        return sub === 'triage' ? await runTriage(c, values.limit ? Number(values.limit) : undefined) : runContacts(c, sub, rest, flags);
+        return sub === 'triage' ? await runTriage(c, triageOptions(values)) : await runContacts(c, sub, rest, flags);
       case 'members':
         return runMembers(c, sub, rest, flags);
       case 'requests':
-        return runRequests(c, sub, flags);
+        return runRequests(c, sub, flags, rest);
       case 'stats':
         return runStats(c);
       case 'export':

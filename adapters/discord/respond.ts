@@ -26,7 +26,9 @@ export async function answer(interaction: CoreInteraction, reply: Reply): Promis
       return;
     case 'update':
       // Replaces the clicked card in place (buttons included), so it cannot be clicked twice.
+      // A form opened from a card's button (the triage deck's Tag) replaces that card too.
       if (interaction.isButton()) await interaction.update({ ...renderView(reply.view), allowedMentions: NO_MENTIONS });
+      else if (interaction.isModalSubmit() && interaction.isFromMessage()) await interaction.update({ ...renderView(reply.view), allowedMentions: NO_MENTIONS });
       else await interaction.reply(ephemeral(reply.view));
       return;
     case 'form':

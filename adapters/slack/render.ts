@@ -146,8 +146,8 @@ function input(f: FormField): KnownBlock {
 }
 
 /** The form as a modal. Values come back in view.state.values[field.id][field.id]. */
-export function renderModal(form: FormView): types.ModalView {
-  const metadata = JSON.stringify({ action: form.action });
+export function renderModal(form: FormView, origin?: FormOrigin): types.ModalView {
+  const metadata = JSON.stringify(origin ? { action: form.action, origin } : { action: form.action });
   if (metadata.length > LIMITS.privateMetadata) throw new Error('form action does not fit in private_metadata');
   return {
     type: 'modal',
@@ -161,6 +161,23 @@ export function renderModal(form: FormView): types.ModalView {
       ...form.fields.map(input),
     ].slice(0, LIMITS.surfaceBlocks),
   };
+}
+
+/**
+ * The message a form was opened from (a DM card, or an ephemeral card through
+ * its response_url), so that an 'update' answer to the submit replaces it.
+ */
+export type FormOrigin = { channel: string; ts: string } | { responseUrl: string };
+
+export function formOriginOf(privateMetadata: string): FormOrigin | null {
+  try {
+    const o = (JSON.parse(privateMetadata) as { origin?: Record<string, unknown> }).origin;
+    if (typeof o?.channel === 'string' && typeof o.ts === 'string') return { channel: o.channel, ts: o.ts };
+    if (typeof o?.responseUrl === 'string' && /^https?:\/\//.test(o.responseUrl)) return { responseUrl: o.responseUrl };
+    return null;
+  } catch {
+    return null;
+  }
 }
 
 /** The form action a submitted modal carries, or '' when the metadata is not ours. */

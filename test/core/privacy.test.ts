@@ -66,6 +66,13 @@ describe('private fields', () => {
       act(owner, { type: 'contact_answer', requestId: 1, yes: true });
       act(bob, { type: 'withdraw', requestId: 1 });
       member(alice, handleCommand(t.ctx, alice, 'intros', ''));
+      // The triage deck shows the owner's private fields; a member gets a refusal.
+      const unvetted = addContact(t, { name: 'Dana Unvetted', ...PRIVATE, vetted: false });
+      const deck = { order: 'recent', includeSkipped: false, done: 0 } as const;
+      member(alice, handleCommand(t.ctx, alice, 'triage', ''));
+      for (const verb of ['vet', 'tag'] as const) act(alice, { type: 'triage', verb, contactId: unvetted.id, deck });
+      member(alice, handleSubmit(t.ctx, alice, encodeAction({ type: 'submit_triage_tags', contactId: unvetted.id, deck }), { tags: 'x' }));
+      expect(JSON.stringify(handleCommand(t.ctx, owner, 'triage', ''))).toContain(PRIVATE.linkedinUrl);
       t.ctx.clock.advanceDays(30);
       runDueTasks(t.ctx);
       act(alice, { type: 'outcome', requestId: 1, outcome: 'job' });

@@ -9,6 +9,7 @@ import { setMemberStatus } from '../../../src/use-cases/admission.ts';
 import { type CliContext, out, printJson, printTable, UsageError } from '../io.ts';
 import type { Flags } from './contacts.ts';
 import { renderReport } from '../report/render-html.ts';
+import { showMember, showRequest } from './history.ts';
 
 const PLATFORMS: Platform[] = ['slack', 'discord', 'console'];
 const MEMBER_STATUSES: MemberStatus[] = ['member', 'pending', 'declined', 'blocked'];
@@ -41,13 +42,16 @@ export function runMembers(c: CliContext, sub: string | undefined, args: string[
       const m = setMemberStatus(c.ctx, c.by, { ...user, status, ...(name ? { displayName: name } : {}) });
       return c.json ? (printJson(c, m), 0) : (out(c, `${m.platform}:${m.userId} (${m.displayName}) is now ${status === 'declined' ? 'removed' : status}.`), 0);
     }
+    case 'show':
+      return showMember(c, args[0]);
     default:
-      throw new UsageError('members list|add|remove|block');
+      throw new UsageError('members list|show|add|remove|block');
   }
 }
 
-export function runRequests(c: CliContext, sub: string | undefined, f: Flags): number {
-  if (sub !== 'list') throw new UsageError('requests list [--status pending|approved|declined|withdrawn|expired]');
+export function runRequests(c: CliContext, sub: string | undefined, f: Flags, args: string[] = []): number {
+  if (sub === 'show') return showRequest(c, args[0]);
+  if (sub !== 'list') throw new UsageError('requests list [--status pending|approved|declined|withdrawn|expired] | requests show <id>');
   const status = typeof f.status === 'string' ? f.status : undefined;
   if (status !== undefined && !REQUEST_STATUSES.includes(status as RequestStatus)) throw new UsageError(`--status must be one of ${REQUEST_STATUSES.join(', ')}.`);
   const rows = c.ctx.store.listRequests(status ? { status: status as RequestStatus } : {});

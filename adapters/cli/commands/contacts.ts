@@ -2,8 +2,9 @@
 // commands take ids or a filter (--company, --tag, --search, --unvetted, --all).
 import { STRENGTHS, type Contact, type Strength } from '../../../src/domain.ts';
 import type { ContactFilter, ContactInput } from '../../../src/ports.ts';
-import { addContact, bulkUpdate, editContact, removeContacts, tagContacts } from '../../../src/use-cases/manage-contacts.ts';
+import { addContact, editContact, removeContacts, tagContacts } from '../../../src/use-cases/manage-contacts.ts';
 import { type CliContext, out, printJson, printTable, UsageError } from '../io.ts';
+import { runBulk, runUndoBatch } from './bulk.ts';
 
 export type Flags = Record<string, string | boolean | undefined>;
 
@@ -18,18 +19,21 @@ function ids(args: string[]): number[] {
 }
 
 /** Ids, or a filter; refusing to act on everything unless --all says so. */
-function selection(args: string[], f: Flags): ContactFilter {
+export function selection(args: string[], f: Flags): ContactFilter {
   const filter: ContactFilter = {};
   if (args.length) filter.ids = ids(args);
   const company = str(f, 'company');
+  const companyPrefix = str(f, 'company-prefix');
   const tag = str(f, 'tag');
   const search = str(f, 'search');
-  if (company !== undefined) filter.company = company;
+  // --company is the whole name ("Goo" is not Google); --company-prefix is for "Goo…".
+  if (company !== undefined) filter.companyExact = company;
+  if (companyPrefix !== undefined) filter.companyPrefix = companyPrefix;
   if (tag !== undefined) filter.tag = tag;
   if (search !== undefined) filter.text = search;
   if (f.unvetted) filter.vetted = false;
   if (f.vetted) filter.vetted = true;
-  if (Object.keys(filter).length === 0 && !f.all) throw new UsageError('Say which contacts: ids, or --company X, --tag T, --search words, --unvetted, or --all.');
+  if (Object.keys(filter).length === 0 && !f.all) throw new UsageError('Say which contacts: ids, or --company X, --company-prefix X, --tag T, --search words, --unvetted, or --all.');
   return filter;
 }
 
@@ -62,13 +66,15 @@ function contactInput(f: Flags): Partial<ContactInput> {
   return input;
 }
 
+const hasFilter = (f: Flags) => ['company', 'company-prefix', 'tag', 'search', 'unvetted', 'vetted', 'all'].some((k) => f[k] !== undefined && f[k] !== false);
+
 const row = (c: Contact) => [c.id, c.name, c.title, c.company, c.location, c.tags.join(', '), c.vetted ? 'yes' : 'no', c.openToIntros ? 'yes' : 'opted out'];
 
-export function runContacts(c: CliContext, sub: string | undefined, args: string[], f: Flags): number {
+export async function runContacts(c: CliContext, sub: string | undefined, args: string[], f: Flags): Promise<number> {
   const { ctx, by } = c;
   switch (sub) {
     case 'list': {
-      const filter: ContactFilter = args.length || Object.keys(f).some((k) => ['company', 'tag', 'search', 'unvetted', 'vetted'].includes(k)) ? selection(args, f) : {};
+      const filter: ContactFilter = args.length || Object.keys(f).some((k) => ['company', 'company-prefix', 'tag', 'search', 'unvetted', 'vetted'].includes(k)) ? selection(args, f) : {};
       const limit = str(f, 'limit');
       if (limit !== undefined) filter.limit = Number(limit);
       const rows = ctx.store.listContacts(filter);
@@ -104,10 +110,13 @@ export function runContacts(c: CliContext, sub: string | undefined, args: string
     case 'unvet':
     case 'opt-out':
     case 'opt-in': {
-      const patch = { vet: { vetted: true }, unvet: { vetted: false }, 'opt-out': { openToIntros: false }, 'opt-in': { openToIntros: true } }[sub];
-      const n = bulkUpdate(ctx, by, selection(args, f), patch, `contact.${sub.replace('-', '_')}`);
-      return c.json ? (printJson(c, { changed: n }), 0) : (out(c, `${sub}: ${n} contact${n === 1 ? '' : 's'}.`), 0);
+      const undo = str(f, 'undo');
+      if (undo !== undefined) return runUndoBatch(c, undo);
+      return runBulk(c, sub, selection(args, f), { yes: f.yes === true, idsOnly: args.length > 0 && !hasFilter(f) });
     }
+    case 'undo-batch':
+      if (!args[0]) throw new UsageError('contacts undo-batch <batch id> (printed when the bulk change was made)');
+      return runUndoBatch(c, args[0]);
     case 'tag': {
       const [tags, ...rest] = args;
       if (!tags) throw new UsageError('contacts tag <tag[,tag]> <ids…> | --company X | --search words …');
@@ -120,6 +129,6 @@ export function runContacts(c: CliContext, sub: string | undefined, args: string
       return c.json ? (printJson(c, r), 0) : (out(c, `Removed ${r.deleted + r.anonymised} (${r.anonymised} kept as a name only, because requests refer to them).`), 0);
     }
     default:
-      throw new UsageError('contacts list|show|add|edit|vet|unvet|tag|opt-out|opt-in|remove|triage');
+      throw new UsageError('contacts list|show|add|edit|vet|unvet|tag|opt-out|opt-in|undo-batch|remove|triage');
   }
 }

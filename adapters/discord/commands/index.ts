@@ -3,10 +3,11 @@ import type { Command } from './command.ts';
 import { findContact } from './find-contact.ts';
 import { intros } from './intros.ts';
 import { stats } from './stats.ts';
+import { triage } from './triage.ts';
 
 export type { Command } from './command.ts';
 
-export const commands: readonly Command[] = [findContact, intros, stats];
+export const commands: readonly Command[] = [findContact, intros, stats, triage];
 
 export type CommandRegistry = ReadonlyMap<string, Command>;
 

@@ -64,7 +64,7 @@ describe('intro-broker import', () => {
     const file = join(FIXTURES, 'linkedin-3-preamble.csv');
     await cli(['import', 'linkedin', file]);
     const before = withStore((s) => s.listContacts().length);
-    await cli(['contacts', 'vet', '--all']);
+    await cli(['contacts', 'vet', '--all', '--yes']);
     const again = await cli(['import', 'linkedin', file]);
     expect(again.stdout).toContain(`0 added, 0 updated, ${before} unchanged`);
     expect(withStore((s) => s.listContacts({ vetted: true }).length)).toBe(before);
@@ -119,9 +119,9 @@ describe('intro-broker contacts', () => {
   });
 
   it('vets, tags and opts out in bulk by filter, with an event per contact', async () => {
-    expect((await cli(['contacts', 'vet', '--company', 'lumen'])).stdout).toBe('vet: 2 contacts.\n');
+    expect((await cli(['contacts', 'vet', '--company-prefix', 'lumen', '--yes'])).stdout).toMatch(/^vet: 2 contacts\. Batch \d+/);
     expect((await cli(['contacts', 'tag', 'payments', '--company', 'Lumen Pay'])).stdout).toContain('Tagged 2 contacts');
-    expect((await cli(['contacts', 'opt-out', '2'])).stdout).toBe('opt-out: 1 contact.\n');
+    expect((await cli(['contacts', 'opt-out', '2'])).stdout).toMatch(/^opt-out: 1 contact\. Batch \d+/);
     const list = JSON.parse((await cli(['contacts', 'list', '--json'])).stdout) as { name: string; vetted: boolean; tags: string[]; openToIntros: boolean }[];
     expect(list.map((c) => [c.name, c.vetted, c.tags, c.openToIntros])).toEqual([
       ['Ana Ferreira', true, ['fintech', 'payments'], true],
@@ -147,7 +147,7 @@ describe('intro-broker contacts', () => {
   });
 
   it('triages unvetted contacts one key each', async () => {
-    const r = await cli(['contacts', 'triage'], 'v\nt\ninvestor, lisbon\no\n');
+    const r = await cli(['contacts', 'triage', '--order', 'company'], 'v\nt\ninvestor, lisbon\no\n');
     expect(r.stdout).toContain('3 unvetted contacts');
     expect(r.stdout).toContain('Vetted 2 (1 tagged), opted out 1, skipped 0');
     const list = withStore((s) => s.listContacts());

@@ -16,7 +16,7 @@ import type { Reply } from '../../../../src/interactions.ts';
 import type { View } from '../../../../src/views/view.ts';
 import { describeError, type SlackDeps } from '../../deps.ts';
 import { publishHome } from '../../home.ts';
-import { renderMessage, renderModal } from '../../render.ts';
+import { type FormOrigin, renderMessage, renderModal } from '../../render.ts';
 import type { Surface } from './surface.ts';
 
 export type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
@@ -24,7 +24,7 @@ export type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockActi
 export async function answer(args: ActionArgs, deps: SlackDeps, actor: Actor, surface: Surface, reply: Reply): Promise<void> {
   switch (reply.type) {
     case 'form':
-      await args.client.views.open({ trigger_id: args.body.trigger_id, view: renderModal(reply.form) });
+      await args.client.views.open({ trigger_id: args.body.trigger_id, view: renderModal(reply.form, originOf(args, surface)) });
       return;
     case 'update':
       return replace(args, deps, actor, surface, reply.view);
@@ -36,6 +36,13 @@ export async function answer(args: ActionArgs, deps: SlackDeps, actor: Actor, su
       await args.client.views.open({ trigger_id: args.body.trigger_id, view: renderModal(reply.form) });
       return;
   }
+}
+
+/** Where the clicked button was, for a form whose answer replaces that message. */
+function originOf(args: ActionArgs, surface: Surface): FormOrigin | undefined {
+  if (surface.kind === 'message') return { channel: surface.channel, ts: surface.ts };
+  const url = (args.body as { response_url?: unknown }).response_url;
+  return surface.kind === 'ephemeral' && typeof url === 'string' ? { responseUrl: url } : undefined;
 }
 
 export async function show(args: ActionArgs, deps: SlackDeps, actor: Actor, surface: Surface, view: View): Promise<void> {

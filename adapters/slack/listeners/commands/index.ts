@@ -3,9 +3,11 @@ import type { SlackDeps } from '../../deps.ts';
 import { findContact } from './find-contact.ts';
 import { intros } from './intros.ts';
 import { stats } from './stats.ts';
+import { triage } from './triage.ts';
 
 export function register(app: App, deps: SlackDeps): void {
   app.command('/find-contact', findContact(deps));
   app.command('/intros', intros(deps));
   app.command('/stats', stats(deps));
+  app.command('/triage', triage(deps));
 }

@@ -9,7 +9,8 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { handleSubmit, type Reply } from '../../../../src/interactions.ts';
 import { describeError, slackActor, SORRY, type SlackDeps } from '../../deps.ts';
 import { postDm } from '../../dm.ts';
-import { formActionOf, renderModal } from '../../render.ts';
+import { formActionOf, formOriginOf, type FormOrigin, renderMessage, renderModal } from '../../render.ts';
+import type { View } from '../../../../src/views/view.ts';
 
 export type SubmitArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -50,10 +51,31 @@ async function acknowledge(args: SubmitArgs, deps: SlackDeps, reply: Reply): Pro
       return args.ack({ response_action: 'errors', errors: reply.errors });
     case 'form':
       return args.ack({ response_action: 'update', view: renderModal(reply.form) });
+    case 'update': {
+      await args.ack();
+      const origin = formOriginOf(args.view.private_metadata);
+      if (origin && deps.seen.add(`view:${args.view.id}`)) return replaceOrigin(args, deps, origin, reply.view);
+      if (!origin && deps.seen.add(`view:${args.view.id}`)) await postDm(args.client, args.body.user.id, reply.view);
+      return;
+    }
     case 'form_done':
     case 'show':
-    case 'update':
       await args.ack();
       if (deps.seen.add(`view:${args.view.id}`)) await postDm(args.client, args.body.user.id, reply.view);
+  }
+}
+
+/** Replaces the message the form was opened from; if that fails, the answer still arrives as a DM. */
+async function replaceOrigin(args: SubmitArgs, deps: SlackDeps, origin: FormOrigin, view: View): Promise<void> {
+  try {
+    if ('channel' in origin) {
+      await args.client.chat.update({ channel: origin.channel, ts: origin.ts, ...renderMessage(view) });
+      return;
+    }
+    const res = await fetch(origin.responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ replace_original: true, ...renderMessage(view) }) });
+    if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+  } catch (err) {
+    deps.logger.warn({ ...describeError(err) }, 'slack: could not replace the message a form came from; sending it as a DM');
+    await postDm(args.client, args.body.user.id, view);
   }
 }
