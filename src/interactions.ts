@@ -17,7 +17,10 @@ import { openRequestForm, submitIntroRequest } from './use-cases/submit-intro-re
 import { admissionFormView } from './views/forms.ts';
 import { errorView, message } from './views/notices.ts';
 import type { FieldErrors, FormView, View } from './views/view.ts';
-import { roleOf } from './context.ts';
+import { isOwner, roleOf } from './context.ts';
+import { historyByName, memberHistory } from './use-cases/history.ts';
+import { answerForPerson, openIntroduceForm, submitIntroduce } from './use-cases/introduce.ts';
+import { openTagForm, optOutFromChat, searchAllContacts, submitTags, vetFromChat } from './use-cases/owner-contacts.ts';
 
 export type Reply =
   /** Show this to the actor only (ephemeral where the platform can). */
@@ -35,6 +38,8 @@ export const COMMANDS = {
   'find-contact': 'Search the vetted contacts: /find-contact <words>',
   intros: 'Your intro requests (the owner: what is waiting for you)',
   stats: "The network's figures (owner only)",
+  introduce: 'Introduce someone to one of your contacts (owner only): /introduce <contact>',
+  history: "A member's requests, declines and outcomes (owner only): /history <name>",
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 
@@ -47,7 +52,11 @@ export function handleCommand(ctx: CoreContext, actor: Actor, name: string, text
   try {
     switch (name) {
       case 'find-contact':
-        return { type: 'show', view: searchContacts(ctx, actor, text) };
+        return { type: 'show', view: findContact(ctx, actor, text, 1) };
+      case 'introduce':
+        return { type: 'show', view: searchAllContacts(ctx, actor, text) };
+      case 'history':
+        return { type: 'show', view: historyByName(ctx, actor, text) };
       case 'intros':
         return { type: 'show', view: intros(ctx, actor) };
       case 'stats':
@@ -60,6 +69,11 @@ export function handleCommand(ctx: CoreContext, actor: Actor, name: string, text
   }
 }
 
+/** The owner searches everything he has; members (and everyone else) the vetted contacts. */
+function findContact(ctx: CoreContext, actor: Actor, text: string, page: number): View {
+  return isOwner(ctx, actor) ? searchAllContacts(ctx, actor, text, page) : searchContacts(ctx, actor, text, page);
+}
+
 const STALE = message('That button is no longer valid. Run the command again for a fresh one.');
 
 export function handleAction(ctx: CoreContext, actor: Actor, actionId: string): Reply {
@@ -68,9 +82,23 @@ export function handleAction(ctx: CoreContext, actor: Actor, actionId: string): 
   try {
     switch (action.type) {
       case 'search_page':
-        return { type: 'update', view: searchContacts(ctx, actor, action.query, action.page) };
+        return { type: 'update', view: findContact(ctx, actor, action.query, action.page) };
       case 'open_request_form':
+        // The owner's own "Request intro" starts his intro instead: his contacts are his to introduce.
+        if (isOwner(ctx, actor)) return { type: 'form', form: openIntroduceForm(ctx, actor, action.contactId) };
         return { type: 'form', form: openRequestForm(ctx, actor, action.contactId) };
+      case 'introduce_form':
+        return { type: 'form', form: openIntroduceForm(ctx, actor, action.contactId) };
+      case 'person_answer':
+        return { type: 'update', view: answerForPerson(ctx, actor, action.requestId, action.yes) };
+      case 'vet_contact':
+        return { type: 'show', view: vetFromChat(ctx, actor, action.contactId) };
+      case 'opt_out_contact':
+        return { type: 'show', view: optOutFromChat(ctx, actor, action.contactId) };
+      case 'tag_form':
+        return { type: 'form', form: openTagForm(ctx, actor, action.contactId) };
+      case 'history':
+        return { type: 'show', view: memberHistory(ctx, actor, action.memberId) };
       case 'approve':
         return { type: 'update', view: decideIntro(ctx, actor, action.requestId, { kind: 'approve' }).card };
       case 'decline':
@@ -96,6 +124,8 @@ export function handleAction(ctx: CoreContext, actor: Actor, actionId: string): 
         return { type: 'update', view: recordOutcome(ctx, actor, action.requestId, action.outcome) };
       case 'submit_request':
       case 'submit_admission':
+      case 'submit_introduce':
+      case 'submit_tags':
         return { type: 'show', view: STALE };
     }
   } catch (err) {
@@ -117,6 +147,14 @@ export function handleSubmit(ctx: CoreContext, actor: Actor, formAction: string,
   try {
     if (action?.type === 'submit_request') {
       const result = submitIntroRequest(ctx, actor, action.contactId, values);
+      return result.ok ? { type: 'form_done', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
+    }
+    if (action?.type === 'submit_introduce') {
+      const result = submitIntroduce(ctx, actor, action.contactId, values);
+      return result.ok ? { type: 'form_done', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
+    }
+    if (action?.type === 'submit_tags') {
+      const result = submitTags(ctx, actor, action.contactId, values);
       return result.ok ? { type: 'form_done', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
     }
     if (action?.type === 'submit_admission') {

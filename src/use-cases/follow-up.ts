@@ -1,24 +1,27 @@
 // Closing the loop: some days after the intro the requester is asked how it
 // went; each answer is an event, and good news reaches the owner.
 import type { Actor, Outcome } from '../domain.ts';
-import { type CoreContext, daysFrom, nowIso, requireMember, timersOf, who } from '../context.ts';
+import { type CoreContext, daysFrom, isOwner, nowIso, requireMember, timersOf, who } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { followUpCard, goodNewsNotice, outcomeThanks } from '../views/delivery.ts';
 import type { View } from '../views/view.ts';
 
 export function recordOutcome(ctx: CoreContext, actor: Actor, requestId: number, outcome: Outcome): View {
-  const member = requireMember(ctx, actor);
+  // The owner answers for the intros he made for someone outside the network (their follow-up comes to him).
+  const byOwner = isOwner(ctx, actor);
+  const member = byOwner ? null : requireMember(ctx, actor);
   return ctx.store.transaction(() => {
     const req = ctx.store.getRequest(requestId);
-    if (!req || req.memberId !== member.id || req.stage !== 'introduced') throw notFound('introduction');
+    if (!req || req.stage !== 'introduced') throw notFound('introduction');
+    if (member ? req.memberId !== member.id : req.origin !== 'owner') throw notFound('introduction');
     const at = nowIso(ctx);
     const contactName = ctx.store.getContact(req.contactId)?.name ?? 'your contact';
     const same = req.outcome === outcome;
     if (!same) {
       ctx.store.setOutcome(requestId, outcome, at);
-      ctx.store.appendEvent({ at, actor: who(actor), kind: `outcome.${outcome}`, requestId, memberId: member.id, contactId: req.contactId });
+      ctx.store.appendEvent({ at, actor: who(actor), kind: `outcome.${outcome}`, requestId, memberId: req.memberId, contactId: req.contactId });
     }
-    if (!same && (outcome === 'opportunity' || outcome === 'job')) {
+    if (member && !same && (outcome === 'opportunity' || outcome === 'job')) {
       const ownerId = ctx.policy.owners[member.platform];
       if (ownerId !== undefined) {
         ctx.store.enqueue({ dedupeKey: `request:${requestId}:good_news:${outcome}`, platform: member.platform, recipient: ownerId, kind: 'owner.good_news', view: goodNewsNotice(member, contactName, outcome), at });
@@ -42,7 +45,11 @@ export function sendFollowUp(ctx: CoreContext, requestId: number, nudge: boolean
   if (!member) return false;
   const at = nowIso(ctx);
   const contactName = ctx.store.getContact(req.contactId)?.name ?? 'your contact';
-  ctx.store.enqueue({ dedupeKey: `request:${requestId}:${nudge ? 'nudge' : 'follow_up'}`, platform: member.platform, recipient: member.userId, kind: 'member.follow_up', view: followUpCard(req, contactName, nudge), at });
+  // For someone outside the network the owner is asked, about them: "Jordan and Ana".
+  const about = req.personName ? `${req.personName} and ${contactName}` : contactName;
+  const card = followUpCard(req, about, nudge);
+  const view = req.personName ? { ...card, summary: card.summary.replace('your intro to', 'the intro of') , blocks: card.blocks.map((b) => (b.kind === 'text' ? { ...b, text: b.text.replace('your intro to', 'the intro of') } : b)) } : card;
+  ctx.store.enqueue({ dedupeKey: `request:${requestId}:${nudge ? 'nudge' : 'follow_up'}`, platform: member.platform, recipient: member.userId, kind: 'member.follow_up', view, at });
   ctx.store.appendEvent({ at, actor: 'system', kind: nudge ? 'follow_up.nudged' : 'follow_up.asked', requestId, memberId: member.id });
   if (!nudge) {
     ctx.store.scheduleTask({ kind: 'follow_up_nudge', requestId, dueAt: daysFrom(ctx, timersOf(ctx).followUpNudgeDays), dedupeKey: `request:${requestId}:follow_up_nudge`, at });
