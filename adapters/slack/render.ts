@@ -136,6 +136,8 @@ function input(f: FormField): KnownBlock {
     type: 'input',
     block_id: f.id,
     label: plain(f.label, LIMITS.inputLabel),
+    // A field that may be left empty (the email of an owner's intro for a member).
+    ...(f.minLength === 0 ? { optional: true } : {}),
     ...(f.hint ? { hint: plain(f.hint, LIMITS.inputHint) } : {}),
     element: {
       type: 'plain_text_input',

@@ -1,12 +1,14 @@
 // The registry: what deploy-commands registers and what the handler routes to.
 import type { Command } from './command.ts';
 import { findContact } from './find-contact.ts';
+import { history } from './history.ts';
+import { introduce } from './introduce.ts';
 import { intros } from './intros.ts';
 import { stats } from './stats.ts';
 
 export type { Command } from './command.ts';
 
-export const commands: readonly Command[] = [findContact, intros, stats];
+export const commands: readonly Command[] = [findContact, intros, stats, introduce, history];
 
 export type CommandRegistry = ReadonlyMap<string, Command>;
 

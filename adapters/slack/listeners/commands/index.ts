@@ -1,6 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { findContact } from './find-contact.ts';
+import { history } from './history.ts';
+import { introduce } from './introduce.ts';
 import { intros } from './intros.ts';
 import { stats } from './stats.ts';
 
@@ -8,4 +10,6 @@ export function register(app: App, deps: SlackDeps): void {
   app.command('/find-contact', findContact(deps));
   app.command('/intros', intros(deps));
   app.command('/stats', stats(deps));
+  app.command('/introduce', introduce(deps));
+  app.command('/history', history(deps));
 }
