@@ -20,13 +20,15 @@ interface Entry {
 
 export class SlackNames {
   private readonly cache = new Map<string, Entry>();
+  /** Lookups under way: a burst of clicks from one person costs one users.info call. */
+  private readonly inFlight = new Map<string, Promise<string | undefined>>();
 
   constructor(
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The person's display name (else real name), or undefined when Slack could not say in time. */
+  /** The person's real name (else display name), or undefined when Slack could not say in time. */
   async lookup(client: webApi.WebClient, userId: string): Promise<string | undefined> {
     const hit = this.cache.get(userId);
     if (hit && hit.until > this.now()) return hit.name;
@@ -35,9 +37,7 @@ export class SlackNames {
       timer = setTimeout(() => resolve(undefined), LOOKUP_BUDGET_MS);
     });
     try {
-      const name = await Promise.race([this.fetch(client, userId), budget]);
-      if (name) this.remember(userId, name);
-      return name;
+      return await Promise.race([this.fetchOnce(client, userId), budget]);
     } finally {
       clearTimeout(timer);
     }
@@ -48,11 +48,24 @@ export class SlackNames {
     return slackActor(userId, (await this.lookup(client, userId)) ?? payloadName);
   }
 
+  private fetchOnce(client: webApi.WebClient, userId: string): Promise<string | undefined> {
+    let pending = this.inFlight.get(userId);
+    if (!pending) {
+      pending = this.fetch(client, userId).then((name) => {
+        this.inFlight.delete(userId);
+        if (name) this.remember(userId, name);
+        return name;
+      });
+      this.inFlight.set(userId, pending);
+    }
+    return pending;
+  }
+
   private async fetch(client: webApi.WebClient, userId: string): Promise<string | undefined> {
     try {
       const res = await client.users.info({ user: userId });
       const u = res.user;
-      const name = [u?.profile?.display_name, u?.profile?.real_name, u?.real_name].map((s) => s?.trim()).find((s) => !!s);
+      const name = [u?.profile?.real_name, u?.real_name, u?.profile?.display_name].map((s) => s?.trim()).find((s) => !!s);
       return name ?? undefined;
     } catch (err) {
       this.logger.warn({ ...describeError(err) }, 'slack users.info failed; using the payload name');
