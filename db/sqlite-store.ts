@@ -399,10 +399,12 @@ export class SqliteStore implements Store {
       params.push(filter.source);
     }
     if (filter.text !== undefined) {
+      // The owner's own listing: public words through the safe FTS5 query, and his private email and notes as literals.
       const match = ftsQuery(searchTokens(filter.text));
-      if (match === null) return [];
-      where.push('id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)');
-      params.push(match);
+      const literal = filter.text.trim();
+      if (match === null && literal === '') return [];
+      where.push("(id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?) OR (? != '' AND (email LIKE ? ESCAPE '\\' OR notes LIKE ? ESCAPE '\\')))");
+      params.push(match ?? '""', literal, `%${likeEscape(literal)}%`, `%${likeEscape(literal)}%`);
     }
     if (filter.ids !== undefined) {
       where.push(`id IN (${filter.ids.map(() => '?').join(', ') || 'NULL'})`);

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '../../src/ports.ts';
 import { runBackup, runExport, runMembers, runReport, runRequests, runStats } from './commands/admin.ts';
 import { runContacts, type Flags } from './commands/contacts.ts';
 import { runImport } from './commands/import.ts';
+import { runIntro } from './commands/intro.ts';
 import { runTriage } from './commands/triage.ts';
 import { NotAContactsCsvError } from './import/generic-csv.ts';
 import { NotALinkedInExportError } from './import/linkedin-csv.ts';
@@ -18,6 +19,7 @@ export const USAGE = `Usage: intro-broker [--db <path>] <command> [options]
   import linkedin <Connections.csv> [--dry-run]   import LinkedIn connections (re-import updates)
   import csv <file.csv> [--dry-run]               import contacts from a CSV (columns: adapters/cli/import/README.md)
   contacts list [--unvetted|--vetted] [--company X] [--tag T] [--search words] [--limit N]
+                                                  --search also finds your private email and notes
   contacts show <id>
   contacts add --name "Full Name" [--title T] [--company C] [--location L] [--tags a,b] [--topics a,b]
                [--bio B] [--email E] [--phone P] [--linkedin URL] [--notes N] [--strength close|known|acquainted]
@@ -27,6 +29,8 @@ export const USAGE = `Usage: intro-broker [--db <path>] <command> [options]
   contacts tag <tag[,tag]> <ids…> | (same filters)
   contacts remove <ids…>
   contacts triage [--limit N]                     one key per unvetted contact: vet, skip, tag, opt out
+  intro create --contact <id> (--member "Name" | --name "Full Name" --email E) --why "…" --blurb "…" [--via slack|discord]
+                                                  introduce someone yourself: both are asked first, then the intro
   members list [--status member|pending|declined|blocked]
   members add|remove|block <platform:user-id> [--name "Name"]
   requests list [--status pending|approved|declined|withdrawn|expired]
@@ -68,6 +72,11 @@ const OPTIONS = {
   cap: { type: 'string' },
   'slack-user': { type: 'string' },
   'discord-user': { type: 'string' },
+  contact: { type: 'string' },
+  member: { type: 'string' },
+  why: { type: 'string' },
+  blurb: { type: 'string' },
+  via: { type: 'string' },
 } as const;
 
 export async function runCli(argv: string[], io: CliIo, env: Record<string, string | undefined>, clock: Clock = systemClock): Promise<number> {
@@ -97,6 +106,8 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
         return runImport(c, sub, rest[0], { dryRun: values['dry-run'] === true });
       case 'contacts':
         return sub === 'triage' ? await runTriage(c, values.limit ? Number(values.limit) : undefined) : runContacts(c, sub, rest, flags);
+      case 'intro':
+        return runIntro(c, sub, flags, config);
       case 'members':
         return runMembers(c, sub, rest, flags);
       case 'requests':
