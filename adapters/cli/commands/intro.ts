@@ -18,7 +18,7 @@ function ownerOn(config: Config, via: string | undefined): Actor {
   };
   const platforms = Object.keys(configured) as Platform[];
   if (via !== undefined && via !== 'slack' && via !== 'discord' && via !== 'console') throw new UsageError('--via must be slack, discord or console.');
-  const platform = (via) ?? (platforms.length === 1 ? platforms[0] : platforms.length === 0 ? 'console' : undefined);
+  const platform = via ?? (platforms.length === 1 ? platforms[0] : platforms.length === 0 ? 'console' : undefined);
   if (platform === undefined) throw new UsageError(`The bot runs on ${platforms.join(' and ')}: say which with --via.`);
   const userId = platform === 'console' ? 'owner' : configured[platform];
   if (userId === undefined) throw new UsageError(`${platform} is not configured (see .env).`);
