@@ -45,14 +45,20 @@ export function sendFollowUp(ctx: CoreContext, requestId: number, nudge: boolean
   if (!member) return false;
   const at = nowIso(ctx);
   const contactName = ctx.store.getContact(req.contactId)?.name ?? 'your contact';
-  // For someone outside the network the owner is asked, about them: "Jordan and Ana".
-  const about = req.personName ? `${req.personName} and ${contactName}` : contactName;
-  const card = followUpCard(req, about, nudge);
-  const view = req.personName ? { ...card, summary: card.summary.replace('your intro to', 'the intro of') , blocks: card.blocks.map((b) => (b.kind === 'text' ? { ...b, text: b.text.replace('your intro to', 'the intro of') } : b)) } : card;
+  const view = req.personName ? aboutSomeoneElse(followUpCard(req, `${req.personName} and ${contactName}`, nudge)) : followUpCard(req, contactName, nudge);
   ctx.store.enqueue({ dedupeKey: `request:${requestId}:${nudge ? 'nudge' : 'follow_up'}`, platform: member.platform, recipient: member.userId, kind: 'member.follow_up', view, at });
   ctx.store.appendEvent({ at, actor: 'system', kind: nudge ? 'follow_up.nudged' : 'follow_up.asked', requestId, memberId: member.id });
   if (!nudge) {
     ctx.store.scheduleTask({ kind: 'follow_up_nudge', requestId, dueAt: daysFrom(ctx, timersOf(ctx).followUpNudgeDays), dedupeKey: `request:${requestId}:follow_up_nudge`, at });
   }
   return true;
+}
+
+/**
+ * The follow-up of an owner's intro for someone outside the network goes to the
+ * owner (the intro's carrier), about them: "How did the intro of Jordan and Ana go?".
+ */
+function aboutSomeoneElse(card: View): View {
+  const reword = (text: string) => text.replace('your intro to', 'the intro of');
+  return { summary: reword(card.summary), blocks: card.blocks.map((b) => (b.kind === 'text' ? { ...b, text: reword(b.text) } : b)) };
 }
