@@ -9,13 +9,14 @@ import * as m0005 from './migrations/0005-outbox-failed-and-edits.ts';
 import * as m0006 from './migrations/0006-gate-signals.ts';
 import * as m0007 from './migrations/0007-search-changes.ts';
 import * as m0008 from './migrations/0008-triage-and-batches.ts';
+import * as m0009 from './migrations/0009-owner-intros.ts';
 
 interface Migration {
   version: number;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export class DatabaseTooNewError extends Error {

@@ -11,6 +11,7 @@ import type {
   Member,
   MemberStatus,
   Outcome,
+  PersonStage,
   Platform,
   PublicContact,
   RequestStatus,
@@ -24,6 +25,8 @@ import type {
   Funnel,
   NewEvent,
   NewOutboxMessage,
+  OwnerIntroInput,
+  OwnerSearchPage,
   OutboxMessage,
   RequestFilter,
   SearchPage,
@@ -125,6 +128,11 @@ function toRequest(r: Row): IntroRequest {
     introducedAt: strOrNull(r.introduced_at),
     createdAt: str(r.created_at),
     updatedAt: str(r.updated_at),
+    origin: r.origin === 'owner' ? 'owner' : 'member',
+    personName: strOrNull(r.person_name),
+    personEmail: strOrNull(r.person_email),
+    personStage: strOrNull(r.person_stage) as PersonStage | null,
+    contactYesAt: strOrNull(r.contact_yes_at),
   };
 }
 
@@ -354,6 +362,24 @@ export class SqliteStore implements Store {
     return true;
   }
 
+  searchAllContacts(text: string, opts: { limit: number; offset: number }): OwnerSearchPage {
+    // The owner's own search: every contact he has (vetted or not, opted out or
+    // not), by the public words through the same safe FTS5 query as members, or
+    // by the private email and notes, which are not in the index: a LIKE with
+    // its wildcards escaped, so what he types is only ever a literal.
+    const match = ftsQuery(searchTokens(text));
+    const literal = text.trim();
+    if (match === null && literal === '') return { items: [], hasMore: false };
+    const like = `%${likeEscape(literal)}%`;
+    const rows = this.q(
+      `SELECT * FROM contacts WHERE removed = 0 AND (
+         id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH @match)
+         OR (@literal != '' AND (email LIKE @like ESCAPE '\\' OR notes LIKE @like ESCAPE '\\')))
+       ORDER BY vetted DESC, name, id LIMIT @limit OFFSET @offset`,
+    ).all({ match: match ?? '""', literal, like, limit: opts.limit + 1, offset: opts.offset }) as Row[];
+    return { items: rows.slice(0, opts.limit).map(toContact), hasMore: rows.length > opts.limit };
+  }
+
   insertContact(input: ContactInput, at: string): Contact {
     const cols = contactColumns(input);
     const names = Object.keys(cols);
@@ -426,10 +452,12 @@ export class SqliteStore implements Store {
       params.push(filter.source);
     }
     if (filter.text !== undefined) {
+      // The owner's own listing: public words through the safe FTS5 query, and his private email and notes as literals.
       const match = ftsQuery(searchTokens(filter.text));
-      if (match === null) return [];
-      where.push('id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)');
-      params.push(match);
+      const literal = filter.text.trim();
+      if (match === null && literal === '') return [];
+      where.push("(id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?) OR (? != '' AND (email LIKE ? ESCAPE '\\' OR notes LIKE ? ESCAPE '\\')))");
+      params.push(match ?? '""', literal, `%${likeEscape(literal)}%`, `%${likeEscape(literal)}%`);
     }
     if (filter.ids !== undefined) {
       where.push(`id IN (${filter.ids.map(() => '?').join(', ') || 'NULL'})`);
@@ -476,6 +504,27 @@ export class SqliteStore implements Store {
        VALUES (@memberId, @contactId, @howKnow, @whyContact, @blurb, 'pending', @expiresAt, @at, @at, @gateSignals) RETURNING *`,
     ).get({ ...input, gateSignals: input.gateSignals ? JSON.stringify(input.gateSignals) : null }) as Row;
     return toRequest(r);
+  }
+
+  insertOwnerIntro(input: OwnerIntroInput): IntroRequest {
+    const r = this.q(
+      `INSERT INTO intro_requests (member_id, contact_id, how_know, why_contact, blurb, status, decided_by, decided_at, expires_at,
+         created_at, updated_at, origin, person_name, person_email, person_stage)
+       VALUES (@memberId, @contactId, '', @whyContact, @blurb, 'approved', @decidedBy, @at, @expiresAt, @at, @at, 'owner', @personName, @personEmail, 'awaiting')
+       RETURNING *`,
+    ).get({ ...input, personName: input.personName ?? null, personEmail: input.personEmail ?? null }) as Row;
+    return toRequest(r);
+  }
+
+  setPersonStage(id: number, from: readonly PersonStage[], to: PersonStage, at: string): boolean {
+    const marks = from.map(() => '?').join(', ');
+    const res = this.q(`UPDATE intro_requests SET person_stage = ?, updated_at = ? WHERE id = ? AND status = 'approved' AND person_stage IN (${marks})`).run(to, at, id, ...from);
+    return res.changes === 1;
+  }
+
+  markContactYes(id: number, at: string): boolean {
+    const res = this.q("UPDATE intro_requests SET contact_yes_at = ?, updated_at = ? WHERE id = ? AND stage = 'awaiting_contact' AND contact_yes_at IS NULL").run(at, at, id);
+    return res.changes === 1;
   }
 
   getRequest(id: number): IntroRequest | null {

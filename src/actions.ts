@@ -28,11 +28,20 @@ export type Action =
   | { type: 'contact_answer'; requestId: number; yes: boolean }
   | { type: 'outcome'; requestId: number; outcome: Outcome }
   | { type: 'triage'; verb: TriageVerb; contactId: number; deck: TriageDeck }
-  | { type: 'submit_triage_tags'; contactId: number; deck: TriageDeck };
+  | { type: 'submit_triage_tags'; contactId: number; deck: TriageDeck }
+  // The owner's own: introduce someone to a contact, answer for the person side, curate from a search, read a member's history.
+  | { type: 'introduce_form'; contactId: number }
+  | { type: 'submit_introduce'; contactId: number }
+  | { type: 'person_answer'; requestId: number; yes: boolean }
+  | { type: 'vet_contact'; contactId: number }
+  | { type: 'opt_out_contact'; contactId: number }
+  | { type: 'tag_form'; contactId: number }
+  | { type: 'submit_tags'; contactId: number }
+  | { type: 'history'; memberId: number };
 
 const MAX_ID_LENGTH = 100;
 /** How many ':'-separated parts each kind of id has, "ib" included. */
-const PARTS: Record<string, number> = { or: 3, sr: 3, ap: 3, wd: 3, ad: 3, ig: 3, bl: 3, dc: 4, ca: 4, oc: 4, oa: 2, sa: 2, tg: 6, tt: 5 };
+const PARTS: Record<string, number> = { or: 3, sr: 3, ap: 3, wd: 3, ad: 3, ig: 3, bl: 3, dc: 4, ca: 4, oc: 4, oa: 2, sa: 2, tg: 6, tt: 5, if: 3, si: 3, pa: 4, vc: 3, oo: 3, tf: 3, st: 3, hi: 3 };
 const REASONS: Record<string, DeclineReason> = { n: 'not_now', c: 'dont_know_contact', y: 'dont_know_you' };
 const REASON_CODES: Record<DeclineReason, string> = { not_now: 'n', dont_know_contact: 'c', dont_know_you: 'y' };
 const OUTCOME_BY_CODE: Record<string, Outcome> = { m: 'met', n: 'no_reply', o: 'opportunity', j: 'job' };
@@ -85,8 +94,34 @@ export function encodeAction(a: Action): string {
       return `ib:tg:${VERB_CODES[a.verb]}:${a.contactId}:${deckCode(a.deck)}`;
     case 'submit_triage_tags':
       return `ib:tt:${a.contactId}:${deckCode(a.deck)}`;
+    case 'introduce_form':
+      return `ib:if:${a.contactId}`;
+    case 'submit_introduce':
+      return `ib:si:${a.contactId}`;
+    case 'person_answer':
+      return `ib:pa:${a.requestId}:${a.yes ? 'y' : 'n'}`;
+    case 'vet_contact':
+      return `ib:vc:${a.contactId}`;
+    case 'opt_out_contact':
+      return `ib:oo:${a.contactId}`;
+    case 'tag_form':
+      return `ib:tf:${a.contactId}`;
+    case 'submit_tags':
+      return `ib:st:${a.contactId}`;
+    case 'history':
+      return `ib:hi:${a.memberId}`;
   }
 }
+
+const OWNER_ACTIONS: Record<'if' | 'si' | 'vc' | 'oo' | 'tf' | 'st' | 'hi', (n: number) => Action> = {
+  if: (contactId) => ({ type: 'introduce_form', contactId }),
+  si: (contactId) => ({ type: 'submit_introduce', contactId }),
+  vc: (contactId) => ({ type: 'vet_contact', contactId }),
+  oo: (contactId) => ({ type: 'opt_out_contact', contactId }),
+  tf: (contactId) => ({ type: 'tag_form', contactId }),
+  st: (contactId) => ({ type: 'submit_tags', contactId }),
+  hi: (memberId) => ({ type: 'history', memberId }),
+};
 
 function id(s: string | undefined): number | null {
   if (s === undefined || !/^[1-9][0-9]{0,15}$/.test(s)) return null;
@@ -122,9 +157,22 @@ export function decodeAction(raw: string): Action | null {
       const reason = b === undefined ? undefined : REASONS[b];
       return n === null || reason === undefined ? null : { type: 'decline', requestId: n, reason };
     }
-    case 'ca': {
+    case 'ca':
+    case 'pa': {
       const n = id(a);
-      return n === null || (b !== 'y' && b !== 'n') ? null : { type: 'contact_answer', requestId: n, yes: b === 'y' };
+      if (n === null || (b !== 'y' && b !== 'n')) return null;
+      return tag === 'ca' ? { type: 'contact_answer', requestId: n, yes: b === 'y' } : { type: 'person_answer', requestId: n, yes: b === 'y' };
+    }
+    case 'if':
+    case 'si':
+    case 'vc':
+    case 'oo':
+    case 'tf':
+    case 'st':
+    case 'hi': {
+      const n = id(a);
+      if (n === null) return null;
+      return OWNER_ACTIONS[tag](n);
     }
     case 'oc': {
       const n = id(a);

@@ -48,7 +48,8 @@ export function isOwner(ctx: CoreContext, actor: Actor): boolean {
 /** Who the actor is to this network. Under the `open` policy anyone not blocked is a member. */
 export function roleOf(ctx: CoreContext, actor: Actor): Role {
   if (isOwner(ctx, actor)) return { kind: 'owner' };
-  const member = ctx.store.findMember(actor.platform, actor.userId);
+  const found = ctx.store.findMember(actor.platform, actor.userId);
+  const member = found ? withCurrentName(ctx, actor, found) : null;
   if (member) {
     if (member.status !== 'member' && ctx.policy.accessPolicy === 'open' && member.status !== 'blocked') {
       return { kind: 'member', member: admitOpen(ctx, actor) };
@@ -57,6 +58,13 @@ export function roleOf(ctx: CoreContext, actor: Actor): Role {
   }
   if (ctx.policy.accessPolicy === 'open') return { kind: 'member', member: admitOpen(ctx, actor) };
   return { kind: 'stranger' };
+}
+
+/** People change their names: cards and intros use the one the platform gave last. */
+function withCurrentName(ctx: CoreContext, actor: Actor, member: Member): Member {
+  const name = actor.displayName?.trim();
+  if (!name || name === member.displayName) return member;
+  return ctx.store.saveMember({ platform: member.platform, userId: member.userId, displayName: name, status: member.status, at: nowIso(ctx) });
 }
 
 function admitOpen(ctx: CoreContext, actor: Actor): Member {

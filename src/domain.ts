@@ -101,6 +101,12 @@ export interface GateSignals {
   ask: string;
 }
 
+/** Who started an intro: a member's request, or the owner introducing someone himself (/introduce). */
+export type IntroOrigin = 'member' | 'owner';
+
+/** The second opt-in side of an owner's intro: the person introduced to the contact. */
+export type PersonStage = 'awaiting' | 'yes' | 'no';
+
 export interface IntroRequest extends IntroForm {
   id: number;
   /** Null for requests made before the gate recorded its reasons. */
@@ -116,6 +122,13 @@ export interface IntroRequest extends IntroForm {
   introducedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** 'owner' for an intro the owner started; then `memberId` is the person introduced, or the owner's own row for someone outside the network (`personName`, `personEmail`). */
+  origin?: IntroOrigin;
+  personName?: string | null;
+  personEmail?: string | null;
+  personStage?: PersonStage | null;
+  /** When the contact said yes while the other side had not answered yet (owner intros). */
+  contactYesAt?: string | null;
 }
 
 export interface EventRecord {

@@ -18,7 +18,10 @@ import { startTriage, submitTriageTags, triageClick } from './use-cases/triage-c
 import { admissionFormView } from './views/forms.ts';
 import { errorView, message } from './views/notices.ts';
 import type { FieldErrors, FormView, View } from './views/view.ts';
-import { roleOf } from './context.ts';
+import { isOwner, roleOf } from './context.ts';
+import { historyByName, memberHistory } from './use-cases/history.ts';
+import { answerForPerson, openIntroduceForm, submitIntroduce } from './use-cases/introduce.ts';
+import { openTagForm, optOutFromChat, searchAllContacts, submitTags, vetFromChat } from './use-cases/owner-contacts.ts';
 
 export type Reply =
   /** Show this to the actor only (ephemeral where the platform can). */
@@ -37,6 +40,8 @@ export const COMMANDS = {
   intros: 'Your intro requests (the owner: what is waiting for you)',
   stats: "The network's figures (owner only)",
   triage: 'Vet imported contacts one card at a time (owner only): /triage [company] [skipped]',
+  introduce: 'Introduce someone to one of your contacts (owner only): /introduce <contact>',
+  history: "A member's requests, declines and outcomes (owner only): /history <name>",
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 
@@ -49,7 +54,11 @@ export function handleCommand(ctx: CoreContext, actor: Actor, name: string, text
   try {
     switch (name) {
       case 'find-contact':
-        return { type: 'show', view: searchContacts(ctx, actor, text) };
+        return { type: 'show', view: findContact(ctx, actor, text, 1) };
+      case 'introduce':
+        return { type: 'show', view: searchAllContacts(ctx, actor, text) };
+      case 'history':
+        return { type: 'show', view: historyByName(ctx, actor, text) };
       case 'intros':
         return { type: 'show', view: intros(ctx, actor) };
       case 'stats':
@@ -64,6 +73,11 @@ export function handleCommand(ctx: CoreContext, actor: Actor, name: string, text
   }
 }
 
+/** The owner searches everything he has; members (and everyone else) the vetted contacts. */
+function findContact(ctx: CoreContext, actor: Actor, text: string, page: number): View {
+  return isOwner(ctx, actor) ? searchAllContacts(ctx, actor, text, page) : searchContacts(ctx, actor, text, page);
+}
+
 const STALE = message('That button is no longer valid. Run the command again for a fresh one.');
 
 export function handleAction(ctx: CoreContext, actor: Actor, actionId: string): Reply {
@@ -72,9 +86,23 @@ export function handleAction(ctx: CoreContext, actor: Actor, actionId: string): 
   try {
     switch (action.type) {
       case 'search_page':
-        return { type: 'update', view: searchContacts(ctx, actor, action.query, action.page) };
+        return { type: 'update', view: findContact(ctx, actor, action.query, action.page) };
       case 'open_request_form':
+        // The owner's own "Request intro" starts his intro instead: his contacts are his to introduce.
+        if (isOwner(ctx, actor)) return { type: 'form', form: openIntroduceForm(ctx, actor, action.contactId) };
         return { type: 'form', form: openRequestForm(ctx, actor, action.contactId) };
+      case 'introduce_form':
+        return { type: 'form', form: openIntroduceForm(ctx, actor, action.contactId) };
+      case 'person_answer':
+        return { type: 'update', view: answerForPerson(ctx, actor, action.requestId, action.yes) };
+      case 'vet_contact':
+        return { type: 'show', view: vetFromChat(ctx, actor, action.contactId) };
+      case 'opt_out_contact':
+        return { type: 'show', view: optOutFromChat(ctx, actor, action.contactId) };
+      case 'tag_form':
+        return { type: 'form', form: openTagForm(ctx, actor, action.contactId) };
+      case 'history':
+        return { type: 'show', view: memberHistory(ctx, actor, action.memberId) };
       case 'approve':
         return { type: 'update', view: decideIntro(ctx, actor, action.requestId, { kind: 'approve' }).card };
       case 'decline':
@@ -105,6 +133,8 @@ export function handleAction(ctx: CoreContext, actor: Actor, actionId: string): 
       case 'submit_request':
       case 'submit_admission':
       case 'submit_triage_tags':
+      case 'submit_introduce':
+      case 'submit_tags':
         return { type: 'show', view: STALE };
     }
   } catch (err) {
@@ -132,6 +162,14 @@ export function handleSubmit(ctx: CoreContext, actor: Actor, formAction: string,
       const result = submitTriageTags(ctx, actor, action.contactId, action.deck, values);
       // 'update': the next card takes the place of the card the form was opened from, where the platform can.
       return result.ok ? { type: 'update', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
+    }
+    if (action?.type === 'submit_introduce') {
+      const result = submitIntroduce(ctx, actor, action.contactId, values);
+      return result.ok ? { type: 'form_done', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
+    }
+    if (action?.type === 'submit_tags') {
+      const result = submitTags(ctx, actor, action.contactId, values);
+      return result.ok ? { type: 'form_done', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
     }
     if (action?.type === 'submit_admission') {
       const result = requestAdmission(ctx, actor, values);

@@ -15,6 +15,8 @@ export const MESSAGE_KINDS = [
   'owner.good_news',
   'owner.delivery_failed',
   'owner.card_update',
+  'owner.notice',
+  'owner.person_optin_email',
   'member.request_sent',
   'member.decision_notice',
   'member.request_closed',
@@ -24,6 +26,7 @@ export const MESSAGE_KINDS = [
   'member.follow_up',
   'member.admission_decision',
   'contact.optin',
+  'person.optin',
   'intro.group',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];

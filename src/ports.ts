@@ -12,6 +12,7 @@ import type {
   Member,
   MemberStatus,
   Outcome,
+  PersonStage,
   Platform,
   PublicContact,
   RequestStatus,
@@ -40,6 +41,25 @@ export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() 
 export interface SearchPage {
   items: PublicContact[];
   hasMore: boolean;
+}
+
+/** The owner's search: whole records, private fields included. Never handed to a member. */
+export interface OwnerSearchPage {
+  items: Contact[];
+  hasMore: boolean;
+}
+
+export interface OwnerIntroInput {
+  /** The person introduced when a member; else the owner's own member row. */
+  memberId: number;
+  contactId: number;
+  whyContact: string;
+  blurb: string;
+  personName?: string | null;
+  personEmail?: string | null;
+  decidedBy: string;
+  at: string;
+  expiresAt: string;
 }
 
 export interface NewEvent {
@@ -168,6 +188,8 @@ export interface Store {
    * says; `now` (ISO) is when the load of recent intros is measured from.
    */
   searchContacts(query: string, opts: { limit: number; offset: number; now?: string }): SearchPage;
+  /** The owner's search over every contact (vetted or not) and his private email and notes. Owner only. */
+  searchAllContacts(query: string, opts: { limit: number; offset: number }): OwnerSearchPage;
   insertContact(input: ContactInput, at: string): Contact;
   updateContact(id: number, patch: Partial<ContactInput>, at: string): Contact;
   /** Insert or update by import key; 'removed' when the owner removed that contact before (it stays out). */
@@ -178,6 +200,12 @@ export interface Store {
   removeContact(id: number, at: string): 'deleted' | 'anonymised';
 
   insertRequest(input: IntroForm & { memberId: number; contactId: number; at: string; expiresAt: string; gateSignals?: GateSignals | null }): IntroRequest;
+  /** An intro the owner starts: approved at once, both sides still to opt in. */
+  insertOwnerIntro(input: OwnerIntroInput): IntroRequest;
+  /** Moves the person's side of an owner intro; false if it was not in `from` (or the intro is closed). */
+  setPersonStage(id: number, from: readonly PersonStage[], to: PersonStage, at: string): boolean;
+  /** Records the contact's yes while the other side is still to answer; false if already recorded. */
+  markContactYes(id: number, at: string): boolean;
   getRequest(id: number): IntroRequest | null;
   findOpenRequest(memberId: number, contactId: number): IntroRequest | null;
   listRequests(filter?: RequestFilter): IntroRequest[];

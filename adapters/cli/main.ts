@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../../src/ports.ts';
 import { runBackup, runExport, runMembers, runReport, runRequests, runStats } from './commands/admin.ts';
 import { runContacts, type Flags } from './commands/contacts.ts';
 import { runImport } from './commands/import.ts';
+import { runIntro } from './commands/intro.ts';
 import { runTriage } from './commands/triage.ts';
 import { NotAContactsCsvError } from './import/generic-csv.ts';
 import { NotALinkedInExportError } from './import/linkedin-csv.ts';
@@ -21,6 +22,7 @@ export const USAGE = `Usage: intro-broker [--db <path>] <command> [options]
   import linkedin <Connections.csv> [--dry-run]   import LinkedIn connections (re-import updates)
   import csv <file.csv> [--dry-run]               import contacts from a CSV (columns: adapters/cli/import/README.md)
   contacts list [--unvetted|--vetted] [--company X|--company-prefix X] [--tag T] [--search words] [--limit N]
+                                                  --search also finds your private email and notes
   contacts show <id>
   contacts add --name "Full Name" [--title T] [--company C] [--location L] [--tags a,b] [--topics a,b]
                [--bio B] [--email E] [--phone P] [--linkedin URL] [--notes N] [--strength close|known|acquainted]
@@ -33,6 +35,8 @@ export const USAGE = `Usage: intro-broker [--db <path>] <command> [options]
   contacts remove <ids…>
   contacts triage [--order recent|company] [--include-skipped] [--limit N]
                                                   one key per unvetted contact: vet, skip, tag, opt out
+  intro create --contact <id> (--member "Name" | --name "Full Name" --email E) --why "…" --blurb "…" [--via slack|discord]
+                                                  introduce someone yourself: both are asked first, then the intro
   members list [--status member|pending|declined|blocked]
   members show <id|platform:user-id>               a member's requests, outcomes, declines and events
   members add|remove|block <platform:user-id> [--name "Name"]
@@ -82,6 +86,11 @@ const OPTIONS = {
   undo: { type: 'string' },
   order: { type: 'string' },
   'include-skipped': { type: 'boolean' },
+  contact: { type: 'string' },
+  member: { type: 'string' },
+  why: { type: 'string' },
+  blurb: { type: 'string' },
+  via: { type: 'string' },
 } as const;
 
 function triageOptions(v: { limit?: string; order?: string; 'include-skipped'?: boolean }) {
@@ -120,6 +129,8 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
         return runImport(c, sub, rest[0], { dryRun: values['dry-run'] === true });
       case 'contacts':
         return sub === 'triage' ? await runTriage(c, triageOptions(values)) : await runContacts(c, sub, rest, flags);
+      case 'intro':
+        return runIntro(c, sub, flags, config);
       case 'members':
         return runMembers(c, sub, rest, flags);
       case 'requests':

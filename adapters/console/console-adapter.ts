@@ -187,7 +187,11 @@ export class ConsoleAdapter {
     if (!state || id === undefined) return;
     const typed = raw.trim();
     if (typed !== '') state.values[id] = typed.replace(/\\n/g, '\n');
-    if (!state.values[id]) return this.write('Please type an answer (or /cancel).');
+    const optional = state.form.fields.find((f) => f.id === id)?.minLength === 0;
+    // An optional field may be left empty (Enter); "-" clears a value shown in brackets.
+    if (optional && typed === '-') state.values[id] = '';
+    else if (optional && !state.values[id]) state.values[id] = '';
+    else if (!state.values[id]) return this.write('Please type an answer (or /cancel).');
     state.queue.shift();
     delete state.errors[id];
     if (state.queue.length === 0) this.show(handleSubmit(this.opts.ctx, this.actor, state.form.action, state.values));

@@ -33,6 +33,8 @@ function renderBlock(b: Block, nextNumber: () => number, buttons: RenderedButton
       return [`  ${safe(b.label)}:`, ...safe(b.text).split('\n').map((l) => `    > ${l}`)];
     case 'divider':
       return ['  ' + '-'.repeat(40)];
+    case 'mentions':
+      return safe(b.parts.map((p) => (typeof p === 'string' ? p : p.name)).join('')).split('\n');
     case 'link':
       return [`  ${safe(b.label)}: ${safe(b.url)}`];
     case 'actions':

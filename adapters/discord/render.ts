@@ -42,6 +42,9 @@ function blockText(b: Block): string | null {
         .join('\n');
     case 'divider':
       return '';
+    case 'mentions':
+      // A mention shows the person's current name; allowedMentions (NO_MENTIONS) keeps it from pinging.
+      return b.parts.map((p) => (typeof p === 'string' ? escapeText(p) : /^\d{1,20}$/.test(p.userId) ? `<@${p.userId}>` : escapeText(p.name))).join('');
     case 'link':
       // Discord opens only web links (as a link button, see clickablesOf). It makes no
       // mailto: link clickable, and a mail draft's text is in the card already.

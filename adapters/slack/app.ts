@@ -15,6 +15,7 @@ import { register as registerActions } from './listeners/actions/index.ts';
 import { register as registerCommands } from './listeners/commands/index.ts';
 import { register as registerEvents } from './listeners/events/index.ts';
 import { register as registerViews } from './listeners/views/index.ts';
+import { SlackNames } from './names.ts';
 import { RecentKeys } from './recent-keys.ts';
 import { slackStartupError } from './startup-errors.ts';
 
@@ -95,6 +96,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ctx,
     logger,
     seen: new RecentKeys(),
+    names: new SlackNames(logger),
     kick: () => {
       dispatcher.runOnce().catch((err: unknown) => logger.error({ ...describeError(err) }, 'outbox pass failed'));
     },

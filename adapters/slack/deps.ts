@@ -2,7 +2,8 @@
 import type { CoreContext } from '../../src/context.ts';
 import type { Actor } from '../../src/domain.ts';
 import type { Logger } from '../../src/ports.ts';
-import { RecentKeys } from './recent-keys.ts';
+import type { RecentKeys } from './recent-keys.ts';
+import type { SlackNames } from './names.ts';
 
 export interface SlackDeps {
   ctx: CoreContext;
@@ -11,6 +12,8 @@ export interface SlackDeps {
   kick(): void;
   /** Deliveries already handled: Slack re-sends events, and Bolt does not dedupe them. */
   seen: RecentKeys;
+  /** Real names from users.info, cached (see names.ts). */
+  names: SlackNames;
 }
 
 export const slackActor = (userId: string, displayName?: string): Actor => ({

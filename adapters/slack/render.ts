@@ -3,7 +3,7 @@
 // instead of Slack refusing the whole message.
 import type { types } from '@slack/bolt';
 import type { Block, Button, FormField, FormView, View } from '../../src/views/view.ts';
-import { boldLabel, fit, mrkdwn, quoteLines, split } from './text.ts';
+import { boldLabel, escapeMrkdwn, fit, mrkdwn, quoteLines, split } from './text.ts';
 
 type KnownBlock = types.KnownBlock;
 
@@ -98,6 +98,11 @@ function renderBlock(b: Block): KnownBlock[] {
     }
     case 'divider':
       return [{ type: 'divider' }];
+    case 'mentions': {
+      // Slack shows <@U…> as the person's current name, and it links to them.
+      const text = b.parts.map((p) => (typeof p === 'string' ? escapeMrkdwn(p) : /^[UW][A-Z0-9]{1,20}$/.test(p.userId) ? `<@${p.userId}>` : escapeMrkdwn(p.name))).join('');
+      return text.trim() ? [section(text.slice(0, LIMITS.sectionText))] : [];
+    }
     case 'link':
       return [link(b.label, b.url)];
   }
@@ -131,6 +136,8 @@ function input(f: FormField): KnownBlock {
     type: 'input',
     block_id: f.id,
     label: plain(f.label, LIMITS.inputLabel),
+    // A field that may be left empty (the email of an owner's intro for a member).
+    ...(f.minLength === 0 ? { optional: true } : {}),
     ...(f.hint ? { hint: plain(f.hint, LIMITS.inputHint) } : {}),
     element: {
       type: 'plain_text_input',

@@ -16,6 +16,7 @@ import {
 } from '../views/delivery.ts';
 import type { View } from '../views/view.ts';
 import { messageKey } from '../messages.ts';
+import { contactAnsweredOwnerIntro, ownerIntroLapsed } from './introduce.ts';
 
 interface Parties {
   req: IntroRequest;
@@ -91,6 +92,7 @@ export function answerForContact(ctx: CoreContext, actor: Actor, requestId: numb
       const state = p.req.stage === 'introduced' ? 'the introduction has been made' : p.req.stage === 'contact_expired' ? 'this question expired' : 'this question is closed';
       return { summary: `Already answered: ${state}.`, blocks: [{ kind: 'text', text: `Already answered: ${state}. Nothing was changed.` }] };
     }
+    if (p.req.origin === 'owner') return contactAnsweredOwnerIntro(ctx, p, actor, yes, byOwner);
     if (yes) {
       makeIntro(ctx, p, at, who(actor));
       ctx.store.appendEvent({ at, actor: who(actor), kind: 'optin.yes', requestId, contactId: p.contact.id });
@@ -109,6 +111,10 @@ export function expireOptin(ctx: CoreContext, requestId: number): boolean {
   const at = nowIso(ctx);
   if (!ctx.store.setStage(requestId, ['awaiting_contact'], 'contact_expired', at)) return false;
   ctx.store.appendEvent({ at, actor: 'system', kind: 'optin.expired', requestId, contactId: p.contact.id });
+  if (p.req.origin === 'owner') {
+    ownerIntroLapsed(ctx, p, at);
+    return true;
+  }
   ctx.store.enqueue({ dedupeKey: messageKey.request(requestId, 'optin_expired'), platform: p.member.platform, recipients: [p.member.userId], kind: 'member.contact_declined', view: requesterNotice.contactDeclined(p.contact.name), at });
   return true;
 }

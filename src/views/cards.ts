@@ -58,6 +58,8 @@ export function ownerRequestCard(req: IntroRequest, member: Member, contact: Con
           { action: encodeAction({ type: 'decline', requestId: req.id, reason: 'dont_know_you' }), label: "Decline: I don't know you", style: 'danger' },
         ],
       },
+      // The member's full record, shown to the owner only, before he decides.
+      { kind: 'actions', buttons: [{ action: encodeAction({ type: 'history', memberId: member.id }), label: `History: ${member.displayName}`.slice(0, 75) }] },
     ],
   };
 }

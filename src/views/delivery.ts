@@ -27,7 +27,7 @@ export function contactOptinCard(req: IntroRequest, member: Member, contact: Con
 }
 
 export function mailto(to: string | null, subject: string, body: string): string {
-  return `mailto:${to ? encodeURIComponent(to).replace('%40', '@') : ''}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  return `mailto:${to ? encodeURIComponent(to).replace(/%40/g, '@').replace(/%2C/g, ',') : ''}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
 /** For a contact who is not on chat: a forwardable opt-in email the owner sends, and two buttons to record the answer. */

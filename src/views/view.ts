@@ -26,7 +26,19 @@ export type Block =
   | { kind: 'actions'; buttons: Button[] }
   /** A link the person opens (e.g. a mailto: draft); renderers may shorten what the platform cannot carry. */
   | { kind: 'link'; label: string; url: string }
-  | { kind: 'divider' };
+  | { kind: 'divider' }
+  /**
+   * A line that names people: each person part is shown as a mention where the
+   * platform has them (Slack `<@U…>`, Discord `<@id>`), else as their name.
+   * The string parts are plain text like any other.
+   */
+  | { kind: 'mentions'; parts: (string | Person)[] };
+
+/** Someone on the platform the view is sent on. */
+export interface Person {
+  userId: string;
+  name: string;
+}
 
 export interface View {
   /** One line that stands for the whole view (notifications, plain-text fallbacks). */

@@ -93,4 +93,81 @@ describe('private fields', () => {
       t.cleanup();
     }
   });
+
+  it("the owner's search covers every contact and his private fields, and a member sees none of it", () => {
+    const t = makeCore();
+    try {
+      addMember(t, alice);
+      const ana = addContact(t);
+      const uma = addContact(t, { name: 'Uma Unvetted', company: 'Quiet Labs', vetted: false, email: 'uma@quiet.example', notes: 'met at the 100% offsite' });
+      const olly = addContact(t, { name: 'Olly Optout', company: 'Quiet Labs', openToIntros: false, email: 'olly@quiet.example', notes: 'prefers calls' });
+      const seen: unknown[] = [];
+      const asMember = (r: Reply) => (seen.push(r), r);
+
+      // The owner finds the unvetted and the opted-out, by public words and by his private email and notes.
+      const byCompany = JSON.stringify(handleCommand(t.ctx, owner, 'find-contact', 'quiet labs'));
+      expect(byCompany).toContain('Uma Unvetted');
+      expect(byCompany).toContain('Olly Optout');
+      expect(byCompany).toContain('met at the 100% offsite');
+      expect(byCompany).toContain(encodeAction({ type: 'vet_contact', contactId: uma.id }));
+      expect(byCompany).toContain(encodeAction({ type: 'tag_form', contactId: uma.id }));
+      expect(JSON.stringify(handleCommand(t.ctx, owner, 'find-contact', 'uma@quiet'))).toContain('Uma Unvetted');
+      expect(JSON.stringify(handleCommand(t.ctx, owner, 'find-contact', 'favour'))).toContain('Ana Ferreira');
+      // A LIKE wildcard is a literal: "%" finds only the note that has one, "_" nothing.
+      const percent = JSON.stringify(handleCommand(t.ctx, owner, 'find-contact', '100%'));
+      expect(percent).toContain('Uma Unvetted');
+      expect(percent).not.toContain('Ana Ferreira');
+      expect(JSON.stringify(handleCommand(t.ctx, owner, 'find-contact', '_'))).toContain('None of your contacts match');
+      // FTS5 syntax is never passed raw: these are words, not errors.
+      for (const q of ['"', 'AND', '-x', 'c++', "o'neil", 'quiet OR *']) expect(handleCommand(t.ctx, owner, 'find-contact', q).type).toBe('show');
+
+      // A member: vetted, open contacts and public fields only, whatever they type or click.
+      for (const q of ['quiet labs', 'uma', 'olly', 'uma@quiet', 'favour', 'offsite', 'ana.private', 'ana']) asMember(handleCommand(t.ctx, alice, 'find-contact', q));
+      asMember(handleAction(t.ctx, alice, encodeAction({ type: 'search_page', page: 2, query: 'quiet' })));
+      for (const a of [
+        { type: 'vet_contact', contactId: uma.id },
+        { type: 'opt_out_contact', contactId: ana.id },
+        { type: 'tag_form', contactId: uma.id },
+        { type: 'introduce_form', contactId: uma.id },
+        { type: 'history', memberId: 1 },
+      ] as Action[]) {
+        expect(JSON.stringify(asMember(handleAction(t.ctx, alice, encodeAction(a))))).toContain('Only Sam can do that');
+      }
+      asMember(handleSubmit(t.ctx, alice, encodeAction({ type: 'submit_tags', contactId: uma.id }), { tags: 'x' }));
+      for (const q of ['quiet', 'uma', 'ana']) asMember(handleCommand(t.ctx, alice, 'introduce', q));
+      asMember(handleCommand(t.ctx, alice, 'history', 'alice'));
+      const everything = JSON.stringify(seen);
+      expect(everything).toContain('Ana Ferreira'); // the collection is real
+      for (const secret of [...Object.values(PRIVATE), 'Uma Unvetted', 'Olly Optout', 'uma@quiet.example', 'olly@quiet.example', '100% offsite', 'prefers calls']) {
+        expect(everything).not.toContain(secret);
+      }
+      expect(t.ctx.store.getContact(uma.id)).toMatchObject({ vetted: false, tags: ['fintech', 'payments'] });
+      expect(t.ctx.store.getContact(ana.id)?.openToIntros).toBe(true);
+      expect(olly.openToIntros).toBe(false);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("an owner's intro asks a member with the contact's public details only", () => {
+    const t = makeCore();
+    try {
+      addMember(t, alice);
+      const ben = addContact(t, { name: 'Ben Ortiz' });
+      handleSubmit(t.ctx, owner, encodeAction({ type: 'submit_introduce', contactId: ben.id }), {
+        person: 'Alice',
+        email: '',
+        whyContact: 'You both rebuilt fraud teams and could compare notes on hiring.',
+        blurb: 'Alice is a data scientist moving into payments risk in Lisbon.',
+      });
+      handleAction(t.ctx, alice, encodeAction({ type: 'person_answer', requestId: 1, yes: true }));
+      handleAction(t.ctx, owner, encodeAction({ type: 'contact_answer', requestId: 1, yes: true }));
+      const toAlice = JSON.stringify(t.ctx.store.listOutbox().filter((m) => m.recipients.includes('alice')));
+      expect(toAlice).toContain('Ben Ortiz');
+      for (const secret of Object.values(PRIVATE)) expect(toAlice).not.toContain(secret);
+      expect(JSON.stringify(t.ctx.store.listOutbox().filter((m) => m.recipients.includes('owner')))).toContain(PRIVATE.email);
+    } finally {
+      t.cleanup();
+    }
+  });
 });

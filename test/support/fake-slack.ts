@@ -79,7 +79,12 @@ export interface FakeSlack {
 
 const DEFAULT_WAIT_MS = 2_000;
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+/**
+ * `people`: real names users.info gives for these user ids (as Slack does:
+ * real_name set, display_name often empty); anyone else is "Real <id>" with the
+ * lower-cased id as their handle.
+ */
+export async function startFakeSlack(options: { people?: Record<string, string> } = {}): Promise<FakeSlack> {
   const calls: RecordedCall[] = [];
   const acks: SocketAck[] = [];
   const overrides = new Map<string, MethodHandler>();
@@ -113,10 +118,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     'users.info': ({ body }) => {
       const id = String(body.user);
-      const realName = `Real ${id}`;
+      const known = options.people?.[id];
+      const realName = known ?? `Real ${id}`;
       return {
         ok: true,
-        user: { id, team_id: 'T1', name: id.toLowerCase(), real_name: realName, deleted: false, is_bot: false, tz: 'Europe/London', profile: { real_name: realName, display_name: id.toLowerCase() } },
+        user: { id, team_id: 'T1', name: id.toLowerCase(), real_name: realName, deleted: false, is_bot: false, tz: 'Europe/London', profile: { real_name: realName, display_name: known ? '' : id.toLowerCase() } },
       };
     },
     'apps.connections.open': () => ({ ok: true, url: socketUrl }),

@@ -1,13 +1,15 @@
 // The registry: what deploy-commands registers and what the handler routes to.
 import type { Command } from './command.ts';
 import { findContact } from './find-contact.ts';
+import { history } from './history.ts';
+import { introduce } from './introduce.ts';
 import { intros } from './intros.ts';
 import { stats } from './stats.ts';
 import { triage } from './triage.ts';
 
 export type { Command } from './command.ts';
 
-export const commands: readonly Command[] = [findContact, intros, stats, triage];
+export const commands: readonly Command[] = [findContact, intros, stats, triage, introduce, history];
 
 export type CommandRegistry = ReadonlyMap<string, Command>;
 

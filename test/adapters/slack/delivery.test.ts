@@ -378,7 +378,7 @@ describe('reminders and expiry of a pending request', () => {
     await s.dispatcher.runOnce();
     const reminder = postsTo(s.fake, OWNER_DM)[1];
     expect(textOf(reminder)).toContain('A reminder: this has waited 3 days for your decision.');
-    expect(actionIds(reminder?.body.blocks)).toEqual(['ib:ap:1', 'ib:dc:1:n', 'ib:dc:1:c', 'ib:dc:1:y']);
+    expect(actionIds(reminder?.body.blocks)).toEqual(['ib:ap:1', 'ib:dc:1:n', 'ib:dc:1:c', 'ib:dc:1:y', 'ib:hi:1']);
     expect(postsTo(s.fake, OWNER_DM)).toHaveLength(2);
 
     const at = delivered('owner.reminder');

@@ -76,8 +76,10 @@ describe('200 concurrent /find-contact commands', () => {
       expect(ids.filter((id) => id.startsWith('ib:or:'))).toHaveLength(5); // a page of results, each with Request intro
       expect(ids).toContain(`ib:sp:2:${topic}`); // and more to page through
     }
-    // A search changes nothing and sends nothing else.
-    expect(s.fake.calls.filter((c) => c.method !== 'auth.test' && c.method !== 'response_url')).toEqual([]);
+    // A search changes nothing and sends nothing else; it reads each person's real name once (users.info, cached).
+    expect(s.fake.calls.filter((c) => !['auth.test', 'response_url', 'users.info'].includes(c.method))).toEqual([]);
+    const lookups = s.fake.callsTo('users.info').map((c) => String(c.body.user));
+    expect(new Set(lookups).size).toBe(lookups.length);
   }, TEST_MS);
 });
 

@@ -68,7 +68,7 @@ describe('submitting the modal', () => {
     expect(s.fake.callsTo('conversations.open').map((c) => c.body.users)).toContain(OWNER);
     expect(wire(card)).toContain('Intro request #1');
     const actionIds = (card.body.blocks as { elements?: { action_id: string }[] }[]).flatMap((b) => b.elements?.map((e) => e.action_id) ?? []);
-    expect(actionIds).toEqual(['ib:ap:1', 'ib:dc:1:n', 'ib:dc:1:c', 'ib:dc:1:y']);
+    expect(actionIds).toEqual(['ib:ap:1', 'ib:dc:1:n', 'ib:dc:1:c', 'ib:dc:1:y', 'ib:hi:1']);
 
     const confirmation = await s.fake.waitFor('chat.postMessage', (c) => c.body.channel === ALICE_DM);
     expect(wire(confirmation)).toContain('Your request for an intro to Ana Ferreira is with Sam');
@@ -117,7 +117,9 @@ describe('a stranger asks to join', () => {
     const res = await s.interact(payload);
     expect(res.text).toBe('');
     const card = await s.fake.waitFor('chat.postMessage', (c) => c.body.channel === OWNER_DM);
-    expect(wire(card)).toContain('zed asks to join your network');
+    // The name is the person's real name from users.info, not the payload's handle ("zed").
+    expect(wire(card)).toContain('Real U0009STRNG asks to join your network');
+    expect(wire(card)).not.toContain('zed asks');
     expect(s.t.ctx.store.findMember('slack', stranger)?.status).toBe('pending');
   });
 });

@@ -81,8 +81,11 @@ export function slackConfig(fake: FakeSlack, extra: Partial<SlackConfig> = {}): 
   return { botToken: 'xoxb-test', ownerId: OWNER, signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, ...extra };
 }
 
+/** The names users.info gives for the test's people (anyone else is "Real <id>"). */
+export const PEOPLE: Record<string, string> = { [OWNER]: 'Sam', [ALICE]: 'Alice', [BOB]: 'Bob' };
+
 export async function startSlackTest(): Promise<SlackTest> {
-  const fake = await startFakeSlack();
+  const fake = await startFakeSlack({ people: PEOPLE });
   const t = makeCore({ owners: { slack: OWNER } });
   const logs: LogLine[] = [];
   const logger = capturingLogger(logs);

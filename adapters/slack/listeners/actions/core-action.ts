@@ -2,7 +2,7 @@
 // its action_id. The core decodes it and checks it against the store, so a
 // forged, forwarded or stale id gets a polite refusal, never a change.
 import { handleAction } from '../../../../src/interactions.ts';
-import { describeError, slackActor, SORRY, type SlackDeps } from '../../deps.ts';
+import { describeError, SORRY, type SlackDeps } from '../../deps.ts';
 import { answer, type ActionArgs, show } from './answer.ts';
 import { surfaceOf } from './surface.ts';
 
@@ -12,7 +12,7 @@ export function coreAction(deps: SlackDeps) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
     const { body } = args;
-    const actor = slackActor(body.user.id, body.user.name ?? body.user.username);
+    const actor = await deps.names.actor(args.client, body.user.id, body.user.name ?? body.user.username);
     const surface = surfaceOf(body);
     try {
       const reply = handleAction(deps.ctx, actor, body.actions[0]?.action_id ?? '');

@@ -1,6 +1,8 @@
 import type { App } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.ts';
 import { findContact } from './find-contact.ts';
+import { history } from './history.ts';
+import { introduce } from './introduce.ts';
 import { intros } from './intros.ts';
 import { stats } from './stats.ts';
 import { triage } from './triage.ts';
@@ -10,4 +12,6 @@ export function register(app: App, deps: SlackDeps): void {
   app.command('/intros', intros(deps));
   app.command('/stats', stats(deps));
   app.command('/triage', triage(deps));
+  app.command('/introduce', introduce(deps));
+  app.command('/history', history(deps));
 }

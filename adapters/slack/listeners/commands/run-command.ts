@@ -2,16 +2,18 @@
 // answer ephemerally through the command's response_url (only the asker sees it).
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { type CommandName, handleCommand } from '../../../../src/interactions.ts';
-import { describeError, slackActor, SORRY, type SlackDeps } from '../../deps.ts';
+import { describeError, SORRY, type SlackDeps } from '../../deps.ts';
 import { renderMessage } from '../../render.ts';
 
 export type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
 export function runCommand(name: CommandName, deps: SlackDeps) {
-  return async ({ ack, command, respond }: CommandArgs): Promise<void> => {
+  return async ({ ack, command, respond, client }: CommandArgs): Promise<void> => {
     await ack();
     try {
-      const reply = handleCommand(deps.ctx, slackActor(command.user_id, command.user_name), name, command.text);
+      // user_name is the deprecated handle: the real name comes from users.info.
+      const actor = await deps.names.actor(client, command.user_id, command.user_name);
+      const reply = handleCommand(deps.ctx, actor, name, command.text);
       // The core answers commands with a view to show; a form here would be a core bug.
       if (!('view' in reply)) throw new Error(`command answered with ${reply.type}`);
       await respond({ response_type: 'ephemeral', ...renderMessage(reply.view) });

@@ -7,7 +7,7 @@
 // request the core already made; the confirmation DM is sent once per view.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { handleSubmit, type Reply } from '../../../../src/interactions.ts';
-import { describeError, slackActor, SORRY, type SlackDeps } from '../../deps.ts';
+import { describeError, SORRY, type SlackDeps } from '../../deps.ts';
 import { postDm } from '../../dm.ts';
 import { formActionOf, formOriginOf, type FormOrigin, renderMessage, renderModal } from '../../render.ts';
 import type { View } from '../../../../src/views/view.ts';
@@ -24,7 +24,7 @@ export function formValues(view: SubmitArgs['view']): Record<string, string> {
 export function submitForm(deps: SlackDeps) {
   return async (args: SubmitArgs): Promise<void> => {
     const { body, view } = args;
-    const actor = slackActor(body.user.id, body.user.name);
+    const actor = await deps.names.actor(args.client, body.user.id, body.user.name);
     let reply: Reply;
     try {
       reply = handleSubmit(deps.ctx, actor, formActionOf(view.private_metadata), formValues(view));
