@@ -6,6 +6,7 @@ import type {
   DeclineReason,
   DeliveryStage,
   EventRecord,
+  IntroForm,
   IntroRequest,
   Member,
   MemberStatus,
@@ -24,6 +25,7 @@ import type {
   NewEvent,
   NewOutboxMessage,
   OutboxMessage,
+  OutboxState,
   RequestFilter,
   SearchPage,
   Stats,
@@ -87,6 +89,7 @@ function toMember(r: Row): Member {
     displayName: str(r.display_name),
     status: str(r.status) as MemberStatus,
     admissionNote: strOrNull(r.admission_note),
+    email: strOrNull(r.email),
     createdAt: str(r.created_at),
     updatedAt: str(r.updated_at),
   };
@@ -107,6 +110,9 @@ function toRequest(r: Row): IntroRequest {
     stage: strOrNull(r.stage) as DeliveryStage | null,
     outcome: strOrNull(r.outcome) as Outcome | null,
     introducedAt: strOrNull(r.introduced_at),
+    changesNote: strOrNull(r.changes_note),
+    changesRequestedAt: strOrNull(r.changes_requested_at),
+    introText: strOrNull(r.intro_text),
     createdAt: str(r.created_at),
     updatedAt: str(r.updated_at),
   };
@@ -124,8 +130,12 @@ function toOutbox(r: Row): OutboxMessage {
     status: str(r.status) as 'pending' | 'sent',
     lastError: strOrNull(r.last_error),
     ref: strOrNull(r.ref),
+    editsRef: null,
   };
 }
+
+/** A pending message a sender has leased right now (see claimDueMessages and releaseLeases). */
+const IN_FLIGHT = "status = 'pending' AND attempts > 0 AND last_error IS NULL AND next_attempt_at > ?";
 
 /** Columns a ContactInput may set, with how each value is stored. */
 const CONTACT_COLUMNS: Record<keyof ContactInput, [string, (v: unknown) => unknown]> = {
@@ -505,6 +515,62 @@ export class SqliteStore implements Store {
     this.q('UPDATE intro_requests SET outcome = ?, outcome_at = ?, updated_at = ? WHERE id = ?').run(outcome, at, at, id);
   }
 
+  requestChanges(id: number, note: string, at: string): boolean {
+    return (
+      this.q("UPDATE intro_requests SET changes_note = ?, changes_requested_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(note, at, at, id)
+        .changes === 1
+    );
+  }
+
+  reviseRequest(id: number, form: IntroForm, at: string): boolean {
+    return (
+      this.q(
+        `UPDATE intro_requests SET how_know = ?, why_contact = ?, blurb = ?, changes_note = NULL, changes_requested_at = NULL, updated_at = ?
+         WHERE id = ? AND status = 'pending'`,
+      ).run(form.howKnow, form.whyContact, form.blurb, at, id).changes === 1
+    );
+  }
+
+  reopenRequest(id: number, from: readonly RequestStatus[], at: string): boolean {
+    const marks = from.map(() => '?').join(', ');
+    return (
+      this.q(
+        `UPDATE intro_requests SET status = 'pending', decided_by = NULL, decided_at = NULL, decline_reason = NULL, stage = NULL,
+           contact_answered_at = NULL, updated_at = ? WHERE id = ? AND status IN (${marks})`,
+      ).run(at, id, ...from).changes === 1
+    );
+  }
+
+  setIntroText(id: number, text: string | null, at: string): void {
+    this.q('UPDATE intro_requests SET intro_text = ?, updated_at = ? WHERE id = ?').run(text, at, id);
+  }
+
+  setMemberEmail(id: number, email: string | null, at: string): void {
+    this.q('UPDATE members SET email = ?, updated_at = ? WHERE id = ?').run(email, at, id);
+  }
+
+  cancelTasks(requestId: number, kinds: readonly TaskKind[], at: string): number {
+    if (kinds.length === 0) return 0;
+    const marks = kinds.map(() => '?').join(', ');
+    return this.q(`UPDATE tasks SET done_at = ? WHERE request_id = ? AND done_at IS NULL AND kind IN (${marks})`).run(at, requestId, ...kinds).changes;
+  }
+
+  outboxState(dedupeKey: string, now: string): OutboxState {
+    const r = this.q(`SELECT status, (${IN_FLIGHT}) AS in_flight FROM outbox WHERE dedupe_key = ?`).get(now, dedupeKey) as Row | undefined;
+    if (!r) return 'none';
+    if (r.status === 'sent') return 'sent';
+    return r.in_flight === 1 ? 'in_flight' : 'pending';
+  }
+
+  cancelOutbox(dedupeKeys: readonly string[], now: string): string[] {
+    const dropped: string[] = [];
+    for (const key of dedupeKeys) {
+      const res = this.q(`DELETE FROM outbox WHERE dedupe_key = ? AND status = 'pending' AND NOT (${IN_FLIGHT})`).run(key, now);
+      if (res.changes === 1) dropped.push(key);
+    }
+    return dropped;
+  }
+
   scheduleTask(task: { kind: TaskKind; requestId: number; dueAt: string; dedupeKey: string; at: string }): void {
     this.q(
       `INSERT INTO tasks (kind, request_id, due_at, dedupe_key, created_at) VALUES (@kind, @requestId, @dueAt, @dedupeKey, @at)
@@ -527,8 +593,8 @@ export class SqliteStore implements Store {
          count(*) FILTER (WHERE status = 'approved') AS approved,
          count(*) FILTER (WHERE stage = 'introduced' AND contact_answered_at IS NOT NULL) AS contact_yes,
          count(*) FILTER (WHERE stage = 'introduced') AS introduced,
-         count(*) FILTER (WHERE outcome IN ('met', 'opportunity', 'job')) AS met,
-         count(*) FILTER (WHERE outcome IN ('opportunity', 'job')) AS opportunity,
+         count(*) FILTER (WHERE outcome IN ('met', 'useful', 'opportunity', 'job', 'raised', 'not_useful')) AS met,
+         count(*) FILTER (WHERE outcome IN ('opportunity', 'job', 'raised')) AS opportunity,
          count(*) FILTER (WHERE outcome = 'job') AS job
        FROM intro_requests`,
     ).get() as Row;
@@ -544,7 +610,7 @@ export class SqliteStore implements Store {
     const weekly = this.q(
       `SELECT date(created_at, 'weekday 0', '-6 days') AS week, count(*) AS requested,
          count(*) FILTER (WHERE stage = 'introduced') AS introduced,
-         count(*) FILTER (WHERE outcome IN ('opportunity', 'job')) AS good
+         count(*) FILTER (WHERE outcome IN ('opportunity', 'job', 'raised')) AS good
        FROM intro_requests GROUP BY week ORDER BY week`,
     ).all() as Row[];
     return {
@@ -606,11 +672,26 @@ export class SqliteStore implements Store {
 
   // ── outbox ─────────────────────────────────────────────────────────────
   enqueue(msg: NewOutboxMessage): void {
+    if (msg.edits !== undefined && this.editInPlace(msg, msg.edits)) return;
     // The dedupe key makes a repeated enqueue (a retried handler) a no-op.
     this.q(
-      `INSERT INTO outbox (dedupe_key, platform, recipient, kind, payload, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
-    ).run(msg.dedupeKey, msg.platform, msg.recipient, msg.kind, JSON.stringify(msg.view), msg.at, msg.at);
+      `INSERT INTO outbox (dedupe_key, platform, recipient, kind, payload, next_attempt_at, created_at, edits)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+    ).run(msg.dedupeKey, msg.platform, msg.recipient, msg.kind, JSON.stringify(msg.view), msg.at, msg.at, msg.edits ?? null);
+  }
+
+  /**
+   * An edit of a message still waiting to go (and not being sent right now)
+   * simply replaces its view: true, nothing more to send. Otherwise the edit is
+   * queued, and earlier unsent edits of the same message are dropped, so the
+   * last edit wins even if an older one failed and waits for a retry.
+   */
+  private editInPlace(msg: NewOutboxMessage, target: string): boolean {
+    const payload = JSON.stringify(msg.view);
+    const replaced = this.q(`UPDATE outbox SET payload = ? WHERE dedupe_key = ? AND status = 'pending' AND NOT (${IN_FLIGHT})`).run(payload, target, msg.at);
+    if (replaced.changes === 1) return true;
+    this.q(`DELETE FROM outbox WHERE edits = ? AND status = 'pending' AND NOT (${IN_FLIGHT})`).run(target, msg.at);
+    return false;
   }
 
   claimDueMessages(now: string, leaseUntil: string, limit: number, platforms: readonly Platform[]): OutboxMessage[] {
@@ -627,7 +708,10 @@ export class SqliteStore implements Store {
            RETURNING *`,
         )
         .all(leaseUntil, now, ...platforms, limit) as Row[];
-      return rows.map(toOutbox).sort((a, b) => a.id - b.id);
+      const refOf = this.q("SELECT ref FROM outbox WHERE dedupe_key = ? AND status = 'sent'");
+      return rows
+        .map((r) => ({ ...toOutbox(r), editsRef: r.edits === null ? null : strOrNull((refOf.get(r.edits) as Row | undefined)?.ref) }))
+        .sort((a, b) => a.id - b.id);
     });
   }
 

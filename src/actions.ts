@@ -16,15 +16,27 @@ export type Action =
   | { type: 'ignore_admission'; memberId: number }
   | { type: 'block_admission'; memberId: number }
   | { type: 'contact_answer'; requestId: number; yes: boolean }
-  | { type: 'outcome'; requestId: number; outcome: Outcome };
+  | { type: 'outcome'; requestId: number; outcome: Outcome }
+  /** The owner sends a request back: opens the note form; its submit is submit_changes. */
+  | { type: 'ask_changes'; requestId: number }
+  | { type: 'submit_changes'; requestId: number }
+  | { type: 'undo'; requestId: number }
+  | { type: 'unblock'; memberId: number }
+  /** The owner edits the intro text before it goes: opens the form; its submit is submit_intro_text. */
+  | { type: 'edit_intro'; requestId: number }
+  | { type: 'submit_intro_text'; requestId: number };
 
 const MAX_ID_LENGTH = 100;
 /** How many ':'-separated parts each kind of id has, "ib" included. */
-const PARTS: Record<string, number> = { or: 3, sr: 3, ap: 3, wd: 3, ad: 3, ig: 3, bl: 3, dc: 4, ca: 4, oc: 4, oa: 2, sa: 2 };
+const PARTS: Record<string, number> = { or: 3, sr: 3, ap: 3, wd: 3, ad: 3, ig: 3, bl: 3, dc: 4, ca: 4, oc: 4, oa: 2, sa: 2, ac: 3, sc: 3, ud: 3, ub: 3, ei: 3, si: 3 };
+/** The single-id actions added for the owner's way back and his words. */
+const ONE_ID = { ac: 'ask_changes', sc: 'submit_changes', ud: 'undo', ei: 'edit_intro', si: 'submit_intro_text' } as const;
+type OneIdType = (typeof ONE_ID)[keyof typeof ONE_ID];
+const ONE_ID_TAG = Object.fromEntries(Object.entries(ONE_ID).map(([tag, type]) => [type, tag])) as Record<OneIdType, string>;
 const REASONS: Record<string, DeclineReason> = { n: 'not_now', c: 'dont_know_contact', y: 'dont_know_you' };
 const REASON_CODES: Record<DeclineReason, string> = { not_now: 'n', dont_know_contact: 'c', dont_know_you: 'y' };
-const OUTCOME_BY_CODE: Record<string, Outcome> = { m: 'met', n: 'no_reply', o: 'opportunity', j: 'job' };
-const OUTCOME_CODES: Record<Outcome, string> = { met: 'm', no_reply: 'n', opportunity: 'o', job: 'j' };
+const OUTCOME_CODES: Record<Outcome, string> = { met: 'm', no_reply: 'n', opportunity: 'o', job: 'j', useful: 'u', raised: 'r', not_useful: 'x' };
+const OUTCOME_BY_CODE: Record<string, Outcome> = Object.fromEntries(Object.entries(OUTCOME_CODES).map(([o, c]) => [c, o as Outcome]));
 
 export function encodeAction(a: Action): string {
   switch (a.type) {
@@ -57,6 +69,14 @@ export function encodeAction(a: Action): string {
       return `ib:ca:${a.requestId}:${a.yes ? 'y' : 'n'}`;
     case 'outcome':
       return `ib:oc:${a.requestId}:${OUTCOME_CODES[a.outcome]}`;
+    case 'unblock':
+      return `ib:ub:${a.memberId}`;
+    case 'ask_changes':
+    case 'submit_changes':
+    case 'undo':
+    case 'edit_intro':
+    case 'submit_intro_text':
+      return `ib:${ONE_ID_TAG[a.type]}:${a.requestId}`;
   }
 }
 
@@ -102,6 +122,18 @@ export function decodeAction(raw: string): Action | null {
       const n = id(a);
       const outcome = b === undefined ? undefined : OUTCOME_BY_CODE[b];
       return n === null || outcome === undefined ? null : { type: 'outcome', requestId: n, outcome };
+    }
+    case 'ac':
+    case 'sc':
+    case 'ud':
+    case 'ei':
+    case 'si': {
+      const n = id(a);
+      return n === null ? null : { type: ONE_ID[tag], requestId: n };
+    }
+    case 'ub': {
+      const n = id(a);
+      return n === null ? null : { type: 'unblock', memberId: n };
     }
     case 'oa':
       return { type: 'open_admission_form' };

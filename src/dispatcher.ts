@@ -5,10 +5,22 @@
 import type { Platform } from './domain.ts';
 import type { Faults } from './faults.ts';
 import type { Clock, Logger, OutboxMessage, Store } from './ports.ts';
+import type { View } from './views/view.ts';
 
 export interface Messenger {
   /** Sends a message; returns a platform reference (e.g. channel and ts) for later updates. */
   send(message: OutboxMessage): Promise<{ ref?: string }>;
+  /** Edits a message sent earlier (its `ref` from send) in place. Without it, an edit goes out as a new message. */
+  update?(ref: string, view: View): Promise<void>;
+}
+
+/** An edit goes to the earlier message when the platform can edit it; otherwise it is sent as a new one. */
+async function deliver(messenger: Messenger, msg: OutboxMessage): Promise<{ ref?: string }> {
+  if (msg.editsRef && messenger.update) {
+    await messenger.update(msg.editsRef, msg.view);
+    return { ref: msg.editsRef };
+  }
+  return messenger.send(msg);
 }
 
 /** Thrown by a Messenger when a send should be tried again later. */
@@ -96,7 +108,7 @@ export class Dispatcher {
       if (!messenger) continue;
       try {
         this.deps.faults?.('delivery:before-send');
-        const { ref } = await messenger.send(msg);
+        const { ref } = await deliver(messenger, msg);
         this.deps.faults?.('delivery:after-send');
         store.markSent(msg.id, clock.now().toISOString(), ref ?? null);
         sent++;

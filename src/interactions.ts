@@ -5,7 +5,11 @@ import { decodeAction } from './actions.ts';
 import type { Actor } from './domain.ts';
 import type { CoreContext } from './context.ts';
 import { DomainError } from './errors.ts';
-import { decideAdmission, requestAdmission } from './use-cases/admission.ts';
+import { decideAdmission, requestAdmission, unblockFromCard } from './use-cases/admission.ts';
+import { openIntroTextForm, saveIntroText } from './use-cases/intro-text.ts';
+import { profile } from './use-cases/profile.ts';
+import { openChangesForm, requestChanges } from './use-cases/request-changes.ts';
+import { undoDecision } from './use-cases/undo-decision.ts';
 import { decideIntro } from './use-cases/decide-intro.ts';
 import { answerForContact } from './use-cases/deliver-intro.ts';
 import { recordOutcome } from './use-cases/follow-up.ts';
@@ -35,6 +39,7 @@ export const COMMANDS = {
   'find-contact': 'Search the vetted contacts: /find-contact <words>',
   intros: 'Your intro requests (the owner: what is waiting for you)',
   stats: "The network's figures (owner only)",
+  profile: 'Your email for intros: /profile email you@example.com',
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 
@@ -52,6 +57,8 @@ export function handleCommand(ctx: CoreContext, actor: Actor, name: string, text
         return { type: 'show', view: intros(ctx, actor) };
       case 'stats':
         return { type: 'show', view: getStats(ctx, actor) };
+      case 'profile':
+        return { type: 'show', view: profile(ctx, actor, text) };
       default:
         return { type: 'show', view: message(`I don't know the command /${name}.`, 'Try /find-contact <words> or /intros.') };
     }
@@ -94,8 +101,18 @@ export function handleAction(ctx: CoreContext, actor: Actor, actionId: string): 
         return { type: 'update', view: answerForContact(ctx, actor, action.requestId, action.yes) };
       case 'outcome':
         return { type: 'update', view: recordOutcome(ctx, actor, action.requestId, action.outcome) };
+      case 'ask_changes':
+        return { type: 'form', form: openChangesForm(ctx, actor, action.requestId) };
+      case 'undo':
+        return { type: 'update', view: undoDecision(ctx, actor, action.requestId) };
+      case 'unblock':
+        return { type: 'update', view: unblockFromCard(ctx, actor, action.memberId) };
+      case 'edit_intro':
+        return { type: 'form', form: openIntroTextForm(ctx, actor, action.requestId) };
       case 'submit_request':
       case 'submit_admission':
+      case 'submit_changes':
+      case 'submit_intro_text':
         return { type: 'show', view: STALE };
     }
   } catch (err) {
@@ -117,6 +134,14 @@ export function handleSubmit(ctx: CoreContext, actor: Actor, formAction: string,
   try {
     if (action?.type === 'submit_request') {
       const result = submitIntroRequest(ctx, actor, action.contactId, values);
+      return result.ok ? { type: 'form_done', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
+    }
+    if (action?.type === 'submit_changes') {
+      const result = requestChanges(ctx, actor, action.requestId, values);
+      return result.ok ? { type: 'form_done', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
+    }
+    if (action?.type === 'submit_intro_text') {
+      const result = saveIntroText(ctx, actor, action.requestId, values);
       return result.ok ? { type: 'form_done', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
     }
     if (action?.type === 'submit_admission') {

@@ -15,6 +15,7 @@ import {
   requesterNotice,
 } from '../views/delivery.ts';
 import type { View } from '../views/view.ts';
+import { roundKey } from './request-keys.ts';
 
 interface Parties {
   req: IntroRequest;
@@ -46,9 +47,9 @@ export function startDelivery(ctx: CoreContext, requestId: number): void {
   const ask = contactChatId
     ? { recipient: contactChatId, kind: 'contact.optin', view: contactOptinCard(p.req, p.member, p.contact, ctx.policy.ownerName) }
     : { recipient: p.ownerId, kind: 'owner.optin_email', view: ownerOptinEmailCard(p.req, p.member, p.contact, ctx.policy.ownerName) };
-  ctx.store.enqueue({ dedupeKey: `request:${p.req.id}:optin`, platform: p.member.platform, at, ...ask });
+  ctx.store.enqueue({ dedupeKey: roundKey(ctx, p.req.id, 'optin'), platform: p.member.platform, at, ...ask });
   ctx.store.appendEvent({ at, actor: 'system', kind: 'optin.asked', requestId: p.req.id, contactId: p.contact.id, data: { via: contactChatId ? 'chat' : 'email' } });
-  ctx.store.scheduleTask({ kind: 'expire_optin', requestId: p.req.id, dueAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays), dedupeKey: `request:${p.req.id}:expire_optin`, at });
+  ctx.store.scheduleTask({ kind: 'expire_optin', requestId: p.req.id, dueAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays), dedupeKey: roundKey(ctx, p.req.id, 'expire_optin'), at });
 }
 
 function makeIntro(ctx: CoreContext, p: Parties, at: string, actor: string): void {

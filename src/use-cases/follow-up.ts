@@ -1,6 +1,7 @@
 // Closing the loop: some days after the intro the requester is asked how it
 // went; each answer is an event, and good news reaches the owner.
 import type { Actor, Outcome } from '../domain.ts';
+import { GOOD_OUTCOMES } from '../domain.ts';
 import { type CoreContext, daysFrom, nowIso, requireMember, timersOf, who } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { followUpCard, goodNewsNotice, outcomeThanks } from '../views/delivery.ts';
@@ -18,7 +19,7 @@ export function recordOutcome(ctx: CoreContext, actor: Actor, requestId: number,
       ctx.store.setOutcome(requestId, outcome, at);
       ctx.store.appendEvent({ at, actor: who(actor), kind: `outcome.${outcome}`, requestId, memberId: member.id, contactId: req.contactId });
     }
-    if (!same && (outcome === 'opportunity' || outcome === 'job')) {
+    if (!same && GOOD_OUTCOMES.includes(outcome)) {
       const ownerId = ctx.policy.owners[member.platform];
       if (ownerId !== undefined) {
         ctx.store.enqueue({ dedupeKey: `request:${requestId}:good_news:${outcome}`, platform: member.platform, recipient: ownerId, kind: 'owner.good_news', view: goodNewsNotice(member, contactName, outcome), at });

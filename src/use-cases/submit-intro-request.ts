@@ -9,7 +9,8 @@ import { checkIntroForm } from '../rules/quality-gate.ts';
 import { cleanText } from '../rules/text.ts';
 import { ownerRequestCard, type ContactLoad, type RequesterHistory } from '../views/cards.ts';
 import { requestFormView } from '../views/forms.ts';
-import { requestSentView } from '../views/notices.ts';
+import { message, requestSentView } from '../views/notices.ts';
+import { enqueueOwnerCardEdit } from './request-changes.ts';
 import type { FieldErrors, FormView, View } from '../views/view.ts';
 
 const text = z.string().max(20_000).transform(cleanText);
@@ -32,11 +33,22 @@ export function requestableContact(ctx: CoreContext, contactId: number): Contact
 export function openRequestForm(ctx: CoreContext, actor: Actor, contactId: number): FormView {
   const member = requireMember(ctx, actor);
   const contact = requestableContact(ctx, contactId);
+  const open = ctx.store.findOpenRequest(member.id, contact.id);
   // Say so before anything is typed, unless this member already has that request open.
-  if (!ctx.store.findOpenRequest(member.id, contact.id)) checkLimits(ctx, member, contact);
+  if (!open) checkLimits(ctx, member, contact);
   const draft = ctx.store.getDraft(actor.platform, actor.userId, encodeAction({ type: 'submit_request', contactId }));
-  return requestFormView(contact, ctx.policy.ownerName, draft ?? {});
+  // Sent back by the owner: the form holds their answers (or what they typed since) and his note.
+  if (open?.changesRequestedAt) {
+    const answers = { howKnow: open.howKnow, whyContact: open.whyContact, blurb: open.blurb };
+    return requestFormView(contact, ctx.policy.ownerName, draft ?? answers, formOptions(member, open));
+  }
+  return requestFormView(contact, ctx.policy.ownerName, draft ?? {}, formOptions(member, null));
 }
+
+const formOptions = (member: Member, sentBack: IntroRequest | null) => ({
+  requesterName: member.displayName,
+  ...(sentBack?.changesNote ? { ownerNote: sentBack.changesNote } : {}),
+});
 
 export function contactLoad(ctx: CoreContext, contact: Contact): ContactLoad {
   const load = ctx.store.countContactLoad(contact.id, daysFrom(ctx, -90));
@@ -77,6 +89,7 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
     const contact = requestableContact(ctx, contactId);
     // A platform retry or a double submit of the same form finds the request it already made.
     const existing = ctx.store.findOpenRequest(member.id, contact.id);
+    if (existing?.changesRequestedAt) return resubmit(ctx, actor, member, contact, existing, form);
     if (existing) {
       if (existing.whyContact === form.whyContact && existing.blurb === form.blurb && existing.howKnow === form.howKnow) {
         return { ok: true as const, request: existing, view: requestSentView(existing, contact.name, ctx.policy.ownerName), duplicate: true };
@@ -84,17 +97,9 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
       throw new DomainError('conflict', `You already have a request waiting for an intro to ${contact.name} (#${existing.id}).`);
     }
 
-    const earlier = ctx.store
-      .listRequests({ memberId: member.id })
-      .filter((r) => r.contactId !== contact.id)
-      .map((r) => ({ contactName: ctx.store.getContact(r.contactId)?.name ?? 'someone else', whyContact: r.whyContact }));
-    const errors = checkIntroForm(form, { contact, ownerName: ctx.policy.ownerName, earlier });
+    const bounced = gate(ctx, actor, member, contact, form, null);
+    if (bounced) return bounced;
     const formAction = encodeAction({ type: 'submit_request', contactId: contact.id });
-    if (Object.keys(errors).length > 0) {
-      // Kept so that reopening the form (Discord's "Edit request", a closed modal) loses nothing.
-      ctx.store.saveDraft(actor.platform, actor.userId, formAction, { ...form }, nowIso(ctx));
-      return { ok: false as const, errors, form: requestFormView(contact, ctx.policy.ownerName, form) };
-    }
     checkLimits(ctx, member, contact);
     ctx.store.deleteDraft(actor.platform, actor.userId, formAction);
 
@@ -121,4 +126,35 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
     ctx.faults?.('submit:before-commit');
     return { ok: true as const, request, view: requestSentView(request, contact.name, ctx.policy.ownerName), duplicate: false };
   });
+}
+
+/** The quality gate; on a bounce the typed answers are kept as a draft and the form comes back with the errors. */
+function gate(ctx: CoreContext, actor: Actor, member: Member, contact: Contact, form: IntroForm, sentBack: IntroRequest | null): SubmitResult | null {
+  const earlier = ctx.store
+    .listRequests({ memberId: member.id })
+    .filter((r) => r.contactId !== contact.id)
+    .map((r) => ({ contactName: ctx.store.getContact(r.contactId)?.name ?? 'someone else', whyContact: r.whyContact }));
+  const errors = checkIntroForm(form, { contact, ownerName: ctx.policy.ownerName, earlier });
+  if (Object.keys(errors).length === 0) return null;
+  // Kept so that reopening the form (Discord's "Edit request", a closed modal) loses nothing.
+  ctx.store.saveDraft(actor.platform, actor.userId, encodeAction({ type: 'submit_request', contactId: contact.id }), { ...form }, nowIso(ctx));
+  return { ok: false, errors, form: requestFormView(contact, ctx.policy.ownerName, form, formOptions(member, sentBack)) };
+}
+
+/**
+ * The member's new version of a request the owner sent back: through the gate
+ * again, then the same request is revised (no new request, no second card)
+ * and the owner's card is edited in place. Runs inside the submit's transaction.
+ */
+function resubmit(ctx: CoreContext, actor: Actor, member: Member, contact: Contact, sentBack: IntroRequest, form: IntroForm): SubmitResult {
+  const bounced = gate(ctx, actor, member, contact, form, sentBack);
+  if (bounced) return bounced;
+  const at = nowIso(ctx);
+  ctx.store.reviseRequest(sentBack.id, form, at);
+  ctx.store.deleteDraft(actor.platform, actor.userId, encodeAction({ type: 'submit_request', contactId: contact.id }));
+  ctx.store.appendEvent({ at, actor: who(actor), kind: 'request.resubmitted', requestId: sentBack.id, memberId: member.id, contactId: contact.id });
+  enqueueOwnerCardEdit(ctx, sentBack.id, member, contact, at, 'revised');
+  const request = ctx.store.getRequest(sentBack.id) as IntroRequest;
+  const view = message(`Your revised request for an intro to ${contact.name} is with ${ctx.policy.ownerName} (request #${request.id}).`, 'You will hear back here when they decide.');
+  return { ok: true, request, view, duplicate: false };
 }

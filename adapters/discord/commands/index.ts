@@ -2,11 +2,12 @@
 import type { Command } from './command.ts';
 import { findContact } from './find-contact.ts';
 import { intros } from './intros.ts';
+import { profile } from './profile.ts';
 import { stats } from './stats.ts';
 
 export type { Command } from './command.ts';
 
-export const commands: readonly Command[] = [findContact, intros, stats];
+export const commands: readonly Command[] = [findContact, intros, stats, profile];
 
 export type CommandRegistry = ReadonlyMap<string, Command>;
 
