@@ -13,7 +13,7 @@
 // after a lost answer (a timeout after Discord created the message), or a
 // restart between a send and the outbox marking it sent, does not double it.
 import { createHash } from 'node:crypto';
-import { DiscordAPIError, RateLimitError, RESTJSONErrorCodes, type Client } from 'discord.js';
+import { DiscordAPIError, RateLimitError, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
 import { DeliveryError, type Messenger } from '../../src/dispatcher.ts';
 import type { OutboxMessage } from '../../src/ports.ts';
 import type { View } from '../../src/views/view.ts';
@@ -69,6 +69,17 @@ export function createDiscordMessenger(client: Client): DiscordMessenger {
       }
       partial.delete(message.id);
       return { ref: people.map((id) => refs.get(id)).join(',') };
+    },
+    /** An edit of a DM sent earlier (its ref is `channelId:messageId`, one per person): edited in place. */
+    async update(ref, view) {
+      for (const one of ref.split(',')) {
+        const [channelId = '', messageId = ''] = one.split(':');
+        try {
+          await client.rest.patch(Routes.channelMessage(channelId, messageId), { body: { ...renderView(view), allowed_mentions: { parse: [] } } });
+        } catch (err) {
+          throw asDeliveryError(err);
+        }
+      }
     },
   };
 }

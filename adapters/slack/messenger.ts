@@ -14,6 +14,7 @@ import { DeliveryError, type Messenger } from '../../src/dispatcher.ts';
 import type { Logger } from '../../src/ports.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { postDm } from './dm.ts';
+import { renderMessage } from './render.ts';
 
 const SEND_TIMEOUT_MS = 10_000;
 
@@ -53,6 +54,16 @@ export function createSlackMessenger(client: webApi.WebClient): Messenger {
       } catch (err) {
         if (isRateLimited(err)) throw new DeliveryError('slack: rate limited', err.retryAfter * 1000);
         throw err; // the dispatcher logs the message (an API error code, no content) and backs off
+      }
+    },
+    /** An edit of a message sent earlier (the owner's card after a resubmission): chat.update in place. */
+    async update(ref, view) {
+      const [channel = '', ts = ''] = ref.split(':');
+      try {
+        await client.chat.update({ channel, ts, ...renderMessage(view) });
+      } catch (err) {
+        if (isRateLimited(err)) throw new DeliveryError('slack: rate limited', err.retryAfter * 1000);
+        throw err;
       }
     },
   };

@@ -79,7 +79,7 @@ export function decideAdmission(ctx: CoreContext, actor: Actor, memberId: number
       // "Ignore" sends nothing, as the owner's own rule has it; admit and block are answered.
       if (decision !== 'ignore') {
         ctx.store.enqueue({
-          dedupeKey: `admission:${member.id}:decision:${at}`,
+          dedupeKey: `admission:${member.id}:decision:${decision}:${at}`,
           platform: member.platform,
           recipient: member.userId,
           kind: 'member.admission_decision',
