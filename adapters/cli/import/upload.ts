@@ -50,7 +50,8 @@ export async function importUpload(ctx: CoreContext, actor: Actor, upload: Uploa
     writeFileSync(file, upload.bytes);
     const attempt = async (kind: 'linkedin' | 'csv') => {
       const { c, read } = capture(ctx, actor);
-      await runImport(c, kind, file, { dryRun: false });
+      // Awaited through Promise.resolve: the importer may become async (a streaming one) without a change here.
+      await Promise.resolve(runImport(c, kind, file, { dryRun: false }));
       return read().replaceAll(file, shownName);
     };
     let summary: string;
