@@ -31,6 +31,7 @@ import type {
   Stats,
   Store,
 } from '../src/ports.ts';
+import type { MessageKind, OutboxStatus } from '../src/messages.ts';
 import type { View } from '../src/views/view.ts';
 import { bm25Scores, COLUMN_WEIGHTS, ftsQuery, looseTokens, SEARCH_COLUMNS, searchTokens } from './fts-query.ts';
 import { openDatabase } from './open.ts';
@@ -118,21 +119,25 @@ function toRequest(r: Row): IntroRequest {
   };
 }
 
+/** An outbox row, with (for an edit) the row it edits joined in as target_*. */
 function toOutbox(r: Row): OutboxMessage {
   return {
     id: num(r.id),
     dedupeKey: str(r.dedupe_key),
     platform: str(r.platform) as Platform,
-    recipient: str(r.recipient),
-    kind: str(r.kind),
+    recipients: JSON.parse(str(r.recipients)) as string[],
+    kind: str(r.kind) as MessageKind,
     view: JSON.parse(str(r.payload)) as View,
     attempts: num(r.attempts),
-    status: str(r.status) as 'pending' | 'sent',
+    status: str(r.status) as OutboxStatus,
     lastError: strOrNull(r.last_error),
     ref: strOrNull(r.ref),
-    editsRef: null,
+    edits: r.edit_of === null || r.edit_of === undefined ? null : { id: num(r.edit_of), status: str(r.target_status) as OutboxStatus, ref: strOrNull(r.target_ref) },
+    createdAt: str(r.created_at),
   };
 }
+
+const OUTBOX_SELECT = 'SELECT o.*, t.status AS target_status, t.ref AS target_ref FROM outbox o LEFT JOIN outbox t ON t.id = o.edit_of';
 
 /** A pending message a sender has leased right now (see claimDueMessages and releaseLeases). */
 const IN_FLIGHT = "status = 'pending' AND attempts > 0 AND last_error IS NULL AND next_attempt_at > ?";
@@ -419,7 +424,7 @@ export class SqliteStore implements Store {
     // opt-in question): unsent ones are dropped, sent ones are kept as a stub.
     const aboutContact = `kind IN ('owner.optin_email', 'owner.intro_email', 'contact.optin')
       AND EXISTS (SELECT 1 FROM intro_requests r WHERE r.contact_id = ? AND outbox.dedupe_key LIKE 'request:' || r.id || ':%')`;
-    this.q(`DELETE FROM outbox WHERE status = 'pending' AND ${aboutContact}`).run(id);
+    this.q(`DELETE FROM outbox WHERE status IN ('pending', 'failed') AND ${aboutContact}`).run(id);
     this.q(`UPDATE outbox SET payload = ? WHERE status = 'sent' AND ${aboutContact}`).run(JSON.stringify({ summary: '(removed with the contact)', blocks: [] }), id);
     return 'anonymised';
   }
@@ -558,15 +563,19 @@ export class SqliteStore implements Store {
   outboxState(dedupeKey: string, now: string): OutboxState {
     const r = this.q(`SELECT status, (${IN_FLIGHT}) AS in_flight FROM outbox WHERE dedupe_key = ?`).get(now, dedupeKey) as Row | undefined;
     if (!r) return 'none';
-    if (r.status === 'sent') return 'sent';
+    if (r.status === 'sent' || r.status === 'failed') return r.status;
     return r.in_flight === 1 ? 'in_flight' : 'pending';
   }
 
   cancelOutbox(dedupeKeys: readonly string[], now: string): string[] {
     const dropped: string[] = [];
     for (const key of dedupeKeys) {
-      const res = this.q(`DELETE FROM outbox WHERE dedupe_key = ? AND status = 'pending' AND NOT (${IN_FLIGHT})`).run(key, now);
-      if (res.changes === 1) dropped.push(key);
+      // A message not yet sent (waiting, or failed for good) and not being sent right now; its edits wait for it, so they go too.
+      const target = this.q(`SELECT id FROM outbox WHERE dedupe_key = ? AND status IN ('pending', 'failed') AND NOT (${IN_FLIGHT})`).get(key, now) as Row | undefined;
+      if (!target) continue;
+      this.q("DELETE FROM outbox WHERE edit_of = ? AND status <> 'sent'").run(num(target.id));
+      this.q('DELETE FROM outbox WHERE id = ?').run(num(target.id));
+      dropped.push(key);
     }
     return dropped;
   }
@@ -672,46 +681,44 @@ export class SqliteStore implements Store {
 
   // ── outbox ─────────────────────────────────────────────────────────────
   enqueue(msg: NewOutboxMessage): void {
-    if (msg.edits !== undefined && this.editInPlace(msg, msg.edits)) return;
+    let editOf: number | null = null;
+    if (msg.edits !== undefined) {
+      const target = this.q('SELECT id, status, attempts, last_error FROM outbox WHERE dedupe_key = ?').get(msg.edits) as Row | undefined;
+      // Nothing to edit (the card was never written, or was dropped): nothing to send.
+      if (!target) return;
+      // Not sent yet and not in flight (never tried, or waiting after a failure), or
+      // failed: it will go out as it now stands, so no stale version is ever seen.
+      const idle = target.status === 'failed' || (target.status === 'pending' && (num(target.attempts) === 0 || target.last_error !== null));
+      if (idle) {
+        this.q('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify(msg.view), num(target.id));
+        return;
+      }
+      editOf = num(target.id);
+    }
     // The dedupe key makes a repeated enqueue (a retried handler) a no-op.
     this.q(
-      `INSERT INTO outbox (dedupe_key, platform, recipient, kind, payload, next_attempt_at, created_at, edits)
+      `INSERT INTO outbox (dedupe_key, platform, recipients, kind, payload, edit_of, next_attempt_at, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
-    ).run(msg.dedupeKey, msg.platform, msg.recipient, msg.kind, JSON.stringify(msg.view), msg.at, msg.at, msg.edits ?? null);
-  }
-
-  /**
-   * An edit of a message still waiting to go (and not being sent right now)
-   * simply replaces its view: true, nothing more to send. Otherwise the edit is
-   * queued, and earlier unsent edits of the same message are dropped, so the
-   * last edit wins even if an older one failed and waits for a retry.
-   */
-  private editInPlace(msg: NewOutboxMessage, target: string): boolean {
-    const payload = JSON.stringify(msg.view);
-    const replaced = this.q(`UPDATE outbox SET payload = ? WHERE dedupe_key = ? AND status = 'pending' AND NOT (${IN_FLIGHT})`).run(payload, target, msg.at);
-    if (replaced.changes === 1) return true;
-    this.q(`DELETE FROM outbox WHERE edits = ? AND status = 'pending' AND NOT (${IN_FLIGHT})`).run(target, msg.at);
-    return false;
+    ).run(msg.dedupeKey, msg.platform, JSON.stringify(msg.recipients), msg.kind, JSON.stringify(msg.view), editOf, msg.at, msg.at);
   }
 
   claimDueMessages(now: string, leaseUntil: string, limit: number, platforms: readonly Platform[]): OutboxMessage[] {
     if (platforms.length === 0) return [];
     return this.transaction(() => {
       const marks = platforms.map(() => '?').join(', ');
-      const rows = this.db
+      const ids = this.db
         .prepare(
           // last_error is cleared while a message is in flight: a leased message is one
           // with attempts, no error and a future due time (see releaseLeases).
+          // An edit waits until the message it edits is no longer pending.
           `UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1, last_error = NULL
-           WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? AND platform IN (${marks})
-                        ORDER BY next_attempt_at, id LIMIT ?)
-           RETURNING *`,
+           WHERE id IN (SELECT o.id FROM outbox o WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND o.platform IN (${marks})
+                          AND (o.edit_of IS NULL OR NOT EXISTS (SELECT 1 FROM outbox t WHERE t.id = o.edit_of AND t.status = 'pending'))
+                        ORDER BY o.next_attempt_at, o.id LIMIT ?)
+           RETURNING id`,
         )
         .all(leaseUntil, now, ...platforms, limit) as Row[];
-      const refOf = this.q("SELECT ref FROM outbox WHERE dedupe_key = ? AND status = 'sent'");
-      return rows
-        .map((r) => ({ ...toOutbox(r), editsRef: r.edits === null ? null : strOrNull((refOf.get(r.edits) as Row | undefined)?.ref) }))
-        .sort((a, b) => a.id - b.id);
+      return ids.map((r) => this.getMessage(num(r.id)) as OutboxMessage).sort((a, b) => a.id - b.id);
     });
   }
 
@@ -729,10 +736,28 @@ export class SqliteStore implements Store {
     this.q("UPDATE outbox SET last_error = ?, next_attempt_at = ? WHERE id = ? AND status = 'pending'").run(error.slice(0, 500), nextAttemptAt, id);
   }
 
-  listOutbox(filter: { status?: 'pending' | 'sent' } = {}): OutboxMessage[] {
+  markGivenUp(id: number, error: string, at: string): void {
+    this.q("UPDATE outbox SET status = 'failed', last_error = ?, failed_at = ? WHERE id = ? AND status = 'pending'").run(error.slice(0, 500), at, id);
+  }
+
+  retryMessage(id: number, at: string): boolean {
+    return this.q("UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = ?, failed_at = NULL WHERE id = ? AND status = 'failed'").run(at, id).changes === 1;
+  }
+
+  getMessage(id: number): OutboxMessage | null {
+    const r = this.q(`${OUTBOX_SELECT} WHERE o.id = ?`).get(id) as Row | undefined;
+    return r ? toOutbox(r) : null;
+  }
+
+  getMessageByKey(dedupeKey: string): OutboxMessage | null {
+    const r = this.q(`${OUTBOX_SELECT} WHERE o.dedupe_key = ?`).get(dedupeKey) as Row | undefined;
+    return r ? toOutbox(r) : null;
+  }
+
+  listOutbox(filter: { status?: OutboxStatus } = {}): OutboxMessage[] {
     const rows = filter.status
-      ? this.q('SELECT * FROM outbox WHERE status = ? ORDER BY id').all(filter.status)
-      : this.q('SELECT * FROM outbox ORDER BY id').all();
+      ? this.q(`${OUTBOX_SELECT} WHERE o.status = ? ORDER BY o.id`).all(filter.status)
+      : this.q(`${OUTBOX_SELECT} ORDER BY o.id`).all();
     return (rows as Row[]).map(toOutbox);
   }
 

@@ -10,17 +10,8 @@ import type { View } from './views/view.ts';
 export interface Messenger {
   /** Sends a message; returns a platform reference (e.g. channel and ts) for later updates. */
   send(message: OutboxMessage): Promise<{ ref?: string }>;
-  /** Edits a message sent earlier (its `ref` from send) in place. Without it, an edit goes out as a new message. */
-  update?(ref: string, view: View): Promise<void>;
-}
-
-/** An edit goes to the earlier message when the platform can edit it; otherwise it is sent as a new one. */
-async function deliver(messenger: Messenger, msg: OutboxMessage): Promise<{ ref?: string }> {
-  if (msg.editsRef && messenger.update) {
-    await messenger.update(msg.editsRef, msg.view);
-    return { ref: msg.editsRef };
-  }
-  return messenger.send(msg);
+  /** Replaces a message sent earlier, in place; `ref` is what `send` returned for it. */
+  update(ref: string, view: View): Promise<void>;
 }
 
 /** Thrown by a Messenger when a send should be tried again later. */
@@ -34,9 +25,19 @@ export class DeliveryError extends Error {
   }
 }
 
+/** Thrown by a Messenger (or the dispatcher) when trying again cannot help: the message fails for good. */
+export class PermanentDeliveryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentDeliveryError';
+  }
+}
+
 const LEASE_MS = 60_000;
 const BASE_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 3_600_000;
+/** After this many attempts (about half a day of backing off) a message fails for good. */
+export const MAX_ATTEMPTS = 20;
 
 export function backoffMs(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
@@ -55,8 +56,19 @@ export class Dispatcher {
       logger: Logger;
       messengers: Partial<Record<Platform, Messenger>>;
       faults?: Faults;
+      /**
+       * Called instead of a retry when a message fails for good: it must mark the
+       * message failed (store.markGivenUp) and may tell someone, in one transaction.
+       */
+      onGiveUp?: (message: OutboxMessage, reason: string) => void;
     },
   ) {}
+
+  private giveUp(msg: OutboxMessage, reason: string): void {
+    const { store, clock, onGiveUp } = this.deps;
+    if (onGiveUp) onGiveUp(msg, reason);
+    else store.markGivenUp(msg.id, reason, clock.now().toISOString());
+  }
 
   /**
    * At start-up, with one bot process per database: messages a crashed process
@@ -108,20 +120,38 @@ export class Dispatcher {
       if (!messenger) continue;
       try {
         this.deps.faults?.('delivery:before-send');
-        const { ref } = await deliver(messenger, msg);
+        const ref = await this.deliver(messenger, msg);
         this.deps.faults?.('delivery:after-send');
-        store.markSent(msg.id, clock.now().toISOString(), ref ?? null);
+        store.markSent(msg.id, clock.now().toISOString(), ref);
         sent++;
       } catch (err) {
         failed++;
-        const wait = err instanceof DeliveryError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoffMs(msg.attempts);
         const reason = err instanceof Error ? err.message : String(err);
-        store.markFailed(msg.id, reason, new Date(clock.now().getTime() + wait).toISOString());
         // Only ids and kinds are logged: the message body may hold private words.
-        logger.warn({ outboxId: msg.id, kind: msg.kind, platform: msg.platform, attempts: msg.attempts, retryInMs: wait, reason }, 'delivery failed; will retry');
+        const about = { outboxId: msg.id, kind: msg.kind, platform: msg.platform, attempts: msg.attempts, reason };
+        if (err instanceof PermanentDeliveryError || msg.attempts >= MAX_ATTEMPTS) {
+          const why = err instanceof PermanentDeliveryError ? reason : `gave up after ${msg.attempts} attempts (last: ${reason})`;
+          logger.warn(about, 'delivery failed for good');
+          this.giveUp(msg, why);
+          continue;
+        }
+        const wait = err instanceof DeliveryError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoffMs(msg.attempts);
+        store.markFailed(msg.id, reason, new Date(clock.now().getTime() + wait).toISOString());
+        logger.warn({ ...about, retryInMs: wait }, 'delivery failed; will retry');
       }
     }
     return { sent, failed };
+  }
+
+  /** Sends a message, or for an edit replaces the message it edits; returns the platform reference. */
+  private async deliver(messenger: Messenger, msg: OutboxMessage): Promise<string | null> {
+    if (!msg.edits) return (await messenger.send(msg)).ref ?? null;
+    if (msg.edits.status !== 'sent' || msg.edits.ref === null) {
+      // The card never reached anyone (it failed): there is nothing to edit.
+      throw new PermanentDeliveryError('the message it edits was never delivered');
+    }
+    await messenger.update(msg.edits.ref, msg.view);
+    return msg.edits.ref;
   }
 
   /** Polls until stopped. Errors are logged, never thrown into the timer. */

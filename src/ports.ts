@@ -18,6 +18,7 @@ import type {
   Task,
   TaskKind,
 } from './domain.ts';
+import type { MessageKind, OutboxStatus } from './messages.ts';
 import type { View } from './views/view.ts';
 
 export interface Clock {
@@ -53,14 +54,15 @@ export interface NewEvent {
 export interface NewOutboxMessage {
   dedupeKey: string;
   platform: Platform;
-  recipient: string;
-  kind: string;
+  /** One person, or several for a group message (the intro). */
+  recipients: string[];
+  kind: MessageKind;
   view: View;
   at: string;
   /**
-   * The dedupe key of an earlier message this one edits in place (the owner's
-   * card after a resubmission). While that message is unsent its view is
-   * replaced instead; once sent, this goes out as an edit of it.
+   * The dedupe key of an earlier message this one replaces in place (Slack
+   * chat.update, Discord message edit). It is sent only after that one; when
+   * there is no such message, nothing is enqueued.
    */
   edits?: string;
 }
@@ -69,19 +71,20 @@ export interface OutboxMessage {
   id: number;
   dedupeKey: string;
   platform: Platform;
-  recipient: string;
-  kind: string;
+  recipients: string[];
+  kind: MessageKind;
   view: View;
   attempts: number;
-  status: 'pending' | 'sent';
+  status: OutboxStatus;
   lastError: string | null;
   ref: string | null;
-  /** For an edit (see NewOutboxMessage.edits): the platform reference of the message to edit, once it was sent. */
-  editsRef?: string | null;
+  /** For an edit: the message it replaces, as it stands. */
+  edits: { id: number; status: OutboxStatus; ref: string | null } | null;
+  createdAt: string;
 }
 
 /** Where one outbox message stands: 'in_flight' is leased by a sender right now. */
-export type OutboxState = 'none' | 'pending' | 'in_flight' | 'sent';
+export type OutboxState = 'none' | 'pending' | 'in_flight' | 'sent' | 'failed';
 
 export interface ContactInput {
   name: string;
@@ -222,8 +225,15 @@ export interface Store {
   markSent(id: number, at: string, ref: string | null): void;
   /** Makes leased messages (claimed, neither sent nor failed) due now; returns how many. */
   releaseLeases(now: string): number;
+  /** A failed attempt: due again at `nextAttemptAt`. */
   markFailed(id: number, error: string, nextAttemptAt: string): void;
-  listOutbox(filter?: { status?: 'pending' | 'sent' }): OutboxMessage[];
+  /** Stops retrying: the message is 'failed' for good (until the owner retries it). */
+  markGivenUp(id: number, error: string, at: string): void;
+  /** Makes a failed message pending and due now, with a fresh count of attempts; false if it was not failed. */
+  retryMessage(id: number, at: string): boolean;
+  getMessage(id: number): OutboxMessage | null;
+  getMessageByKey(dedupeKey: string): OutboxMessage | null;
+  listOutbox(filter?: { status?: OutboxStatus }): OutboxMessage[];
 
   stats(since90Days: string): Stats;
   close(): void;

@@ -5,6 +5,8 @@
 import type { Task } from './domain.ts';
 import { type CoreContext, nowIso } from './context.ts';
 import type { Logger } from './ports.ts';
+import { messageKey } from './messages.ts';
+import { updateOwnerCards } from './use-cases/owner-card.ts';
 import { ownerRequestCard } from './views/cards.ts';
 import { reminderCard, requesterNotice } from './views/delivery.ts';
 import { expireOptin } from './use-cases/deliver-intro.ts';
@@ -22,7 +24,7 @@ function remindOwner(ctx: CoreContext, requestId: number): boolean {
   const at = nowIso(ctx);
   const days = Math.max(1, Math.round((Date.parse(at) - Date.parse(req.createdAt)) / 86_400_000));
   const card = ownerRequestCard(req, member, contact, requesterHistory(ctx, member, req.id), contactLoad(ctx, contact));
-  ctx.store.enqueue({ dedupeKey: `request:${req.id}:reminder`, platform: member.platform, recipient: ownerId, kind: 'owner.reminder', view: reminderCard(card, days), at });
+  ctx.store.enqueue({ dedupeKey: messageKey.request(req.id, 'reminder'), platform: member.platform, recipients: [ownerId], kind: 'owner.reminder', view: reminderCard(card, days), at });
   ctx.store.appendEvent({ at, actor: 'system', kind: 'request.reminded', requestId: req.id });
   return true;
 }
@@ -35,7 +37,8 @@ function expireRequest(ctx: CoreContext, requestId: number): boolean {
   if (!req || !member) return false;
   const contactName = ctx.store.getContact(req.contactId)?.name ?? 'the contact';
   ctx.store.appendEvent({ at, actor: 'system', kind: 'request.expired', requestId, memberId: member.id, contactId: req.contactId });
-  ctx.store.enqueue({ dedupeKey: `request:${requestId}:expired`, platform: member.platform, recipient: member.userId, kind: 'member.expired', view: requesterNotice.expired(contactName, ctx.policy.ownerName), at });
+  ctx.store.enqueue({ dedupeKey: messageKey.request(requestId, 'expired'), platform: member.platform, recipients: [member.userId], kind: 'member.expired', view: requesterNotice.expired(contactName, ctx.policy.ownerName), at });
+  updateOwnerCards(ctx, requestId, 'expired');
   return true;
 }
 

@@ -40,7 +40,7 @@ export class ConsoleAdapter {
   private form: FormState | null = null;
   private readonly inbox = new Map<string, View[]>();
   /** Who got each message, by its ref, so an edit reaches the same people. */
-  private readonly sentTo = new Map<string, string>();
+  private readonly sentTo = new Map<string, readonly string[]>();
   readonly dispatcher: Dispatcher;
 
   constructor(private readonly opts: ConsoleAdapterOptions) {
@@ -211,20 +211,20 @@ export class ConsoleAdapter {
   }
 
   private deliverUpdate(ref: string, view: View): void {
-    this.deliverTo(this.sentTo.get(ref) ?? '', { ...view, blocks: [{ kind: 'context', text: '(updated)' }, ...view.blocks] });
+    this.deliverTo(this.sentTo.get(ref) ?? [], { ...view, blocks: [{ kind: 'context', text: '(updated)' }, ...view.blocks] });
   }
 
   /** A group message (the intro itself) goes to each of its recipients. */
   private deliver(m: OutboxMessage): { ref: string } {
     const ref = `console:${m.id}`;
-    this.sentTo.set(ref, m.recipient);
-    this.deliverTo(m.recipient, m.view);
+    this.sentTo.set(ref, m.recipients);
+    this.deliverTo(m.recipients, m.view);
     return { ref };
   }
 
-  private deliverTo(recipients: string, view: View): void {
+  private deliverTo(recipients: readonly string[], view: View): void {
     const m = { view };
-    for (const recipient of recipients.split(',').filter(Boolean)) {
+    for (const recipient of recipients) {
       if (recipient === this.actor.userId) {
         this.printMessage(m.view);
       } else {

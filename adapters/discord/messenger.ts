@@ -14,7 +14,7 @@
 // restart between a send and the outbox marking it sent, does not double it.
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, RateLimitError, RESTJSONErrorCodes, Routes, type Client } from 'discord.js';
-import { DeliveryError, type Messenger } from '../../src/dispatcher.ts';
+import { DeliveryError, PermanentDeliveryError, type Messenger } from '../../src/dispatcher.ts';
 import type { OutboxMessage } from '../../src/ports.ts';
 import type { View } from '../../src/views/view.ts';
 import { renderView } from './render.ts';
@@ -27,12 +27,8 @@ export interface DiscordMessenger extends Messenger {
   isClosed(userId: string): boolean;
 }
 
-/** A recipient is one user id, or several joined by commas for a group message (an intro). */
-export const recipientsOf = (recipient: string): string[] =>
-  recipient
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
+/** The distinct, non-blank user ids a message goes to (several for a group message: an intro). */
+export const recipientsOf = (recipients: readonly string[]): string[] => [...new Set(recipients.map((id) => id.trim()).filter(Boolean))];
 
 export function createDiscordMessenger(client: Client): DiscordMessenger {
   const closed = new Set<string>();
@@ -46,7 +42,7 @@ export function createDiscordMessenger(client: Client): DiscordMessenger {
   return {
     isClosed: (userId) => closed.has(userId),
     async send(message: OutboxMessage) {
-      const people = recipientsOf(message.recipient);
+      const people = recipientsOf(message.recipients);
       const refs = partial.get(message.id) ?? new Map<string, string>();
       let anyClosed = false;
       for (const userId of people) {
@@ -70,10 +66,11 @@ export function createDiscordMessenger(client: Client): DiscordMessenger {
       partial.delete(message.id);
       return { ref: people.map((id) => refs.get(id)).join(',') };
     },
-    /** An edit of a DM sent earlier (its ref is `channelId:messageId`, one per person): edited in place. */
     async update(ref, view) {
+      // A group message was one DM each: every copy is edited.
       for (const one of ref.split(',')) {
-        const [channelId = '', messageId = ''] = one.split(':');
+        const [channelId, messageId] = one.split(':');
+        if (!channelId || !messageId) throw new PermanentDeliveryError('discord: not a message reference');
         try {
           await client.rest.patch(Routes.channelMessage(channelId, messageId), { body: { ...renderView(view), allowed_mentions: { parse: [] } } });
         } catch (err) {

@@ -20,7 +20,7 @@ export function watchOutbox(ctx: CoreContext): WatchedContext {
       if (prop === 'enqueue') {
         return (msg: NewOutboxMessage): void => {
           target.enqueue(msg);
-          if (msg.platform === 'discord') recipientsOf(msg.recipient).forEach((id) => recipients.add(id));
+          if (msg.platform === 'discord') recipientsOf(msg.recipients).forEach((id) => recipients.add(id));
         };
       }
       const value: unknown = Reflect.get(target, prop, target);

@@ -1,7 +1,8 @@
-// The outbox's way out to Slack: each message is a DM to its recipient. A
-// recipient that is a comma list of user ids (the intro: owner, requester,
-// contact) is one group DM with all of them: conversations.open takes the list
-// as it is (mpim:write) and answers with the group's channel.
+// The outbox's way out to Slack: each message is a DM to its recipient. Several
+// recipients (the intro: owner, requester, contact) make one group DM with all
+// of them: conversations.open takes them as a comma list (mpim:write) and
+// answers with the group's channel. An edit is chat.update of the message sent
+// earlier (its ref is `channel:ts`).
 // The outbox owns retries (it backs off, and keeps a lease of 60 s on each
 // message), so this client never retries or waits on its own: a rate limit
 // becomes a DeliveryError carrying Slack's Retry-After, any other failure is
@@ -10,7 +11,7 @@
 // the lease, and the message could be sent twice.
 import { webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.ts';
-import { DeliveryError, type Messenger } from '../../src/dispatcher.ts';
+import { DeliveryError, PermanentDeliveryError, type Messenger } from '../../src/dispatcher.ts';
 import type { Logger } from '../../src/ports.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { postDm } from './dm.ts';
@@ -41,29 +42,32 @@ function isRateLimited(err: unknown): err is webApi.WebAPIRateLimitedError {
  * The users to open a conversation with: one id, or a comma list with no blanks
  * and no repeats (Slack does not document what it does with either).
  */
-export function usersOf(recipient: string): string {
-  return [...new Set(recipient.split(',').map((id) => id.trim()).filter((id) => id !== ''))].join(',');
+export function usersOf(recipients: readonly string[]): string {
+  return [...new Set(recipients.map((id) => id.trim()).filter((id) => id !== ''))].join(',');
+}
+
+function asDeliveryError(err: unknown): unknown {
+  if (isRateLimited(err)) return new DeliveryError('slack: rate limited', err.retryAfter * 1000);
+  return err; // the dispatcher logs the message (an API error code, no content) and backs off
 }
 
 export function createSlackMessenger(client: webApi.WebClient): Messenger {
   return {
     async send(message) {
       try {
-        const { channel, ts } = await postDm(client, usersOf(message.recipient), message.view);
+        const { channel, ts } = await postDm(client, usersOf(message.recipients), message.view);
         return { ref: `${channel}:${ts}` };
       } catch (err) {
-        if (isRateLimited(err)) throw new DeliveryError('slack: rate limited', err.retryAfter * 1000);
-        throw err; // the dispatcher logs the message (an API error code, no content) and backs off
+        throw asDeliveryError(err);
       }
     },
-    /** An edit of a message sent earlier (the owner's card after a resubmission): chat.update in place. */
     async update(ref, view) {
-      const [channel = '', ts = ''] = ref.split(':');
+      const [channel, ts] = ref.split(':');
+      if (!channel || !ts) throw new PermanentDeliveryError('slack: not a message reference');
       try {
         await client.chat.update({ channel, ts, ...renderMessage(view) });
       } catch (err) {
-        if (isRateLimited(err)) throw new DeliveryError('slack: rate limited', err.retryAfter * 1000);
-        throw err;
+        throw asDeliveryError(err);
       }
     },
   };

@@ -5,6 +5,7 @@ import { encodeAction } from '../actions.ts';
 import type { Actor, Member, MemberStatus } from '../domain.ts';
 import { type CoreContext, nameOf, nowIso, requireOwner, roleOf, who } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
+import { messageKey } from '../messages.ts';
 import { cleanText } from '../rules/text.ts';
 import { admissionCard, decidedAdmissionCard } from '../views/cards.ts';
 import { ADMISSION_LIMITS } from '../views/forms.ts';
@@ -49,9 +50,9 @@ export function requestAdmission(ctx: CoreContext, actor: Actor, values: Record<
     });
     ctx.store.appendEvent({ at, actor: who(actor), kind: 'admission.requested', memberId: member.id });
     ctx.store.enqueue({
-      dedupeKey: `admission:${member.id}:${at}:owner`,
+      dedupeKey: messageKey.admission(member.id, 'owner', at),
       platform: actor.platform,
-      recipient: ownerId,
+      recipients: [ownerId],
       kind: 'owner.admission_card',
       view: admissionCard(member),
       at,
@@ -79,9 +80,9 @@ export function decideAdmission(ctx: CoreContext, actor: Actor, memberId: number
       // "Ignore" sends nothing, as the owner's own rule has it; admit and block are answered.
       if (decision !== 'ignore') {
         ctx.store.enqueue({
-          dedupeKey: `admission:${member.id}:decision:${decision}:${at}`,
+          dedupeKey: messageKey.admission(member.id, `decision:${decision}`, at),
           platform: member.platform,
-          recipient: member.userId,
+          recipients: [member.userId],
           kind: 'member.admission_decision',
           view: admissionDecisionNotice(decision === 'admit', ctx.policy.ownerName),
           at,

@@ -7,9 +7,11 @@ import { DomainError, notFound } from '../errors.ts';
 import { decidedCard, ownerRequestCard } from '../views/cards.ts';
 import { decisionNotice } from '../views/notices.ts';
 import type { View } from '../views/view.ts';
+import { messageKey } from '../messages.ts';
 import { startDelivery } from './deliver-intro.ts';
 import { introTextOf } from './intro-text.ts';
 import { roundKey } from './request-keys.ts';
+import { updateOwnerCards } from './owner-card.ts';
 import { contactLoad, requesterHistory } from './submit-intro-request.ts';
 import { canUndo } from './undo-decision.ts';
 
@@ -64,13 +66,16 @@ function decideInTransaction(ctx: CoreContext, actor: Actor, requestId: number, 
       ctx.store.enqueue({
         dedupeKey: roundKey(ctx, requestId, 'decision'),
         platform: member.platform,
-        recipient: member.userId,
+        recipients: [member.userId],
         kind: 'member.decision_notice',
         view: decisionNotice(request, contact?.name ?? 'the contact', ctx.policy.ownerName),
         at,
       });
       // Approval is not yet an intro: the contact is asked first (or, if they need no opt-in, introduced now).
       if (to === 'approved' && contact) startDelivery(ctx, requestId);
+      // The card may have been decided elsewhere (/intros, the Home tab, a reminder): every copy shows the decision.
+      // One edit per decision: after an undo, the next decision edits the cards again.
+      updateOwnerCards(ctx, requestId, `decided:${at}`);
     }
     if (!contact) return { request, card: { summary: `Request #${request.id}`, blocks: [{ kind: 'text', text: `Request #${request.id}: the contact was removed.` }] }, changed };
     const history = requesterHistory(ctx, member, request.id);

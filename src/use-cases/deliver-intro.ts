@@ -16,6 +16,7 @@ import {
 } from '../views/delivery.ts';
 import type { View } from '../views/view.ts';
 import { roundKey } from './request-keys.ts';
+import { messageKey } from '../messages.ts';
 
 interface Parties {
   req: IntroRequest;
@@ -45,8 +46,8 @@ export function startDelivery(ctx: CoreContext, requestId: number): void {
   ctx.store.setStage(p.req.id, [null], 'awaiting_contact', at);
   const contactChatId = chatIdentity(p.contact, p.member.platform);
   const ask = contactChatId
-    ? { recipient: contactChatId, kind: 'contact.optin', view: contactOptinCard(p.req, p.member, p.contact, ctx.policy.ownerName) }
-    : { recipient: p.ownerId, kind: 'owner.optin_email', view: ownerOptinEmailCard(p.req, p.member, p.contact, ctx.policy.ownerName) };
+    ? { recipients: [contactChatId], kind: 'contact.optin' as const, view: contactOptinCard(p.req, p.member, p.contact, ctx.policy.ownerName) }
+    : { recipients: [p.ownerId], kind: 'owner.optin_email' as const, view: ownerOptinEmailCard(p.req, p.member, p.contact, ctx.policy.ownerName) };
   ctx.store.enqueue({ dedupeKey: roundKey(ctx, p.req.id, 'optin'), platform: p.member.platform, at, ...ask });
   ctx.store.appendEvent({ at, actor: 'system', kind: 'optin.asked', requestId: p.req.id, contactId: p.contact.id, data: { via: contactChatId ? 'chat' : 'email' } });
   ctx.store.scheduleTask({ kind: 'expire_optin', requestId: p.req.id, dueAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays), dedupeKey: roundKey(ctx, p.req.id, 'expire_optin'), at });
@@ -60,17 +61,17 @@ function makeIntro(ctx: CoreContext, p: Parties, at: string, actor: string): voi
   if (contactChatId) {
     // One conversation with all three, where the platform allows it (the messenger decides how).
     ctx.store.enqueue({
-      dedupeKey: `request:${p.req.id}:intro`,
+      dedupeKey: messageKey.request(p.req.id, 'intro'),
       platform,
-      recipient: [p.ownerId, p.member.userId, contactChatId].join(','),
+      recipients: [p.ownerId, p.member.userId, contactChatId],
       kind: 'intro.group',
       view: introMessage(p.req, p.member, p.contact, owner),
       at,
     });
-    ctx.store.enqueue({ dedupeKey: `request:${p.req.id}:introduced`, platform, recipient: p.member.userId, kind: 'member.introduced', view: requesterNotice.introducedInChat(p.contact.name), at });
+    ctx.store.enqueue({ dedupeKey: messageKey.request(p.req.id, 'introduced'), platform, recipients: [p.member.userId], kind: 'member.introduced', view: requesterNotice.introducedInChat(p.contact.name), at });
   } else {
-    ctx.store.enqueue({ dedupeKey: `request:${p.req.id}:intro_email`, platform, recipient: p.ownerId, kind: 'owner.intro_email', view: ownerIntroEmailCard(p.req, p.member, p.contact, owner), at });
-    ctx.store.enqueue({ dedupeKey: `request:${p.req.id}:introduced`, platform, recipient: p.member.userId, kind: 'member.introduced', view: requesterNotice.introducedByEmail(p.contact.name, owner), at });
+    ctx.store.enqueue({ dedupeKey: messageKey.request(p.req.id, 'intro_email'), platform, recipients: [p.ownerId], kind: 'owner.intro_email', view: ownerIntroEmailCard(p.req, p.member, p.contact, owner), at });
+    ctx.store.enqueue({ dedupeKey: messageKey.request(p.req.id, 'introduced'), platform, recipients: [p.member.userId], kind: 'member.introduced', view: requesterNotice.introducedByEmail(p.contact.name, owner), at });
   }
   ctx.store.appendEvent({ at, actor, kind: 'intro.made', requestId: p.req.id, memberId: p.member.id, contactId: p.contact.id, data: { via: contactChatId ? 'chat' : 'email' } });
   ctx.store.scheduleTask({ kind: 'follow_up', requestId: p.req.id, dueAt: daysFrom(ctx, timersOf(ctx).followUpDays), dedupeKey: `request:${p.req.id}:follow_up`, at });
@@ -97,7 +98,7 @@ export function answerForContact(ctx: CoreContext, actor: Actor, requestId: numb
     } else {
       ctx.store.setStage(requestId, ['awaiting_contact'], 'contact_declined', at);
       ctx.store.appendEvent({ at, actor: who(actor), kind: 'optin.no', requestId, contactId: p.contact.id });
-      ctx.store.enqueue({ dedupeKey: `request:${requestId}:contact_declined`, platform: p.member.platform, recipient: p.member.userId, kind: 'member.contact_declined', view: requesterNotice.contactDeclined(p.contact.name), at });
+      ctx.store.enqueue({ dedupeKey: messageKey.request(requestId, 'contact_declined'), platform: p.member.platform, recipients: [p.member.userId], kind: 'member.contact_declined', view: requesterNotice.contactDeclined(p.contact.name), at });
     }
     return contactAnsweredCard(p.contact.name, yes, byOwner);
   });
@@ -109,6 +110,6 @@ export function expireOptin(ctx: CoreContext, requestId: number): boolean {
   const at = nowIso(ctx);
   if (!ctx.store.setStage(requestId, ['awaiting_contact'], 'contact_expired', at)) return false;
   ctx.store.appendEvent({ at, actor: 'system', kind: 'optin.expired', requestId, contactId: p.contact.id });
-  ctx.store.enqueue({ dedupeKey: `request:${requestId}:optin_expired`, platform: p.member.platform, recipient: p.member.userId, kind: 'member.contact_declined', view: requesterNotice.contactDeclined(p.contact.name), at });
+  ctx.store.enqueue({ dedupeKey: messageKey.request(requestId, 'optin_expired'), platform: p.member.platform, recipients: [p.member.userId], kind: 'member.contact_declined', view: requesterNotice.contactDeclined(p.contact.name), at });
   return true;
 }

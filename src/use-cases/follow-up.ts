@@ -6,6 +6,7 @@ import { type CoreContext, daysFrom, nowIso, requireMember, timersOf, who } from
 import { notFound } from '../errors.ts';
 import { followUpCard, goodNewsNotice, outcomeThanks } from '../views/delivery.ts';
 import type { View } from '../views/view.ts';
+import { messageKey } from '../messages.ts';
 
 export function recordOutcome(ctx: CoreContext, actor: Actor, requestId: number, outcome: Outcome): View {
   const member = requireMember(ctx, actor);
@@ -22,7 +23,7 @@ export function recordOutcome(ctx: CoreContext, actor: Actor, requestId: number,
     if (!same && GOOD_OUTCOMES.includes(outcome)) {
       const ownerId = ctx.policy.owners[member.platform];
       if (ownerId !== undefined) {
-        ctx.store.enqueue({ dedupeKey: `request:${requestId}:good_news:${outcome}`, platform: member.platform, recipient: ownerId, kind: 'owner.good_news', view: goodNewsNotice(member, contactName, outcome), at });
+        ctx.store.enqueue({ dedupeKey: messageKey.request(requestId, `good_news:${outcome}`), platform: member.platform, recipients: [ownerId], kind: 'owner.good_news', view: goodNewsNotice(member, contactName, outcome), at });
       }
     }
     // "No reply yet" earns one more check-in later (the dedupe key keeps it to one).
@@ -43,7 +44,7 @@ export function sendFollowUp(ctx: CoreContext, requestId: number, nudge: boolean
   if (!member) return false;
   const at = nowIso(ctx);
   const contactName = ctx.store.getContact(req.contactId)?.name ?? 'your contact';
-  ctx.store.enqueue({ dedupeKey: `request:${requestId}:${nudge ? 'nudge' : 'follow_up'}`, platform: member.platform, recipient: member.userId, kind: 'member.follow_up', view: followUpCard(req, contactName, nudge), at });
+  ctx.store.enqueue({ dedupeKey: messageKey.request(requestId, nudge ? 'nudge' : 'follow_up'), platform: member.platform, recipients: [member.userId], kind: 'member.follow_up', view: followUpCard(req, contactName, nudge), at });
   ctx.store.appendEvent({ at, actor: 'system', kind: nudge ? 'follow_up.nudged' : 'follow_up.asked', requestId, memberId: member.id });
   if (!nudge) {
     ctx.store.scheduleTask({ kind: 'follow_up_nudge', requestId, dueAt: daysFrom(ctx, timersOf(ctx).followUpNudgeDays), dedupeKey: `request:${requestId}:follow_up_nudge`, at });

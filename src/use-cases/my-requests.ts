@@ -6,6 +6,7 @@ import { admissionCard, ownerRequestCard } from '../views/cards.ts';
 import { myRequestsView, withdrawnView } from '../views/notices.ts';
 import { pendingQueueView, statsView } from '../views/owner.ts';
 import type { View } from '../views/view.ts';
+import { updateOwnerCards } from './owner-card.ts';
 import { contactLoad, requesterHistory } from './submit-intro-request.ts';
 
 export function listMyRequests(ctx: CoreContext, actor: Actor): View {
@@ -29,6 +30,7 @@ export function withdrawRequest(ctx: CoreContext, actor: Actor, requestId: numbe
       throw new DomainError('conflict', `Request #${req.id} was already ${req.status}; there is nothing to withdraw.`);
     }
     ctx.store.appendEvent({ at, actor: who(actor), kind: 'request.withdrawn', requestId: req.id, memberId: member.id, contactId: req.contactId });
+    updateOwnerCards(ctx, req.id, 'withdrawn');
     const contact = ctx.store.getContact(req.contactId);
     return withdrawnView(req, { name: contact?.name ?? 'the contact' });
   });

@@ -8,11 +8,12 @@ import { encodeAction } from '../actions.ts';
 import type { Actor, Contact, IntroRequest, Member } from '../domain.ts';
 import { type CoreContext, nowIso, requireOwner, who } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
+import { messageKey } from '../messages.ts';
 import { cleanText } from '../rules/text.ts';
 import { ownerRequestCard } from '../views/cards.ts';
 import { message } from '../views/notices.ts';
 import type { FieldErrors, FormView, View } from '../views/view.ts';
-import { ownerCardKey } from './request-keys.ts';
+import { replaceOwnerCards } from './owner-card.ts';
 import { contactLoad, requesterHistory } from './submit-intro-request.ts';
 
 export const CHANGES_NOTE_LIMITS = { min: 10, max: 1000 } as const;
@@ -73,9 +74,9 @@ export function requestChanges(ctx: CoreContext, actor: Actor, requestId: number
     ctx.store.requestChanges(req.id, note, at);
     ctx.store.appendEvent({ at, actor: who(actor), kind: 'request.changes_requested', requestId: req.id, memberId: member.id, contactId: contact.id, data: { note } });
     ctx.store.enqueue({
-      dedupeKey: `request:${req.id}:changes:${at}`,
+      dedupeKey: messageKey.request(req.id, `changes:${at}`),
       platform: member.platform,
-      recipient: member.userId,
+      recipients: [member.userId],
       kind: 'member.changes_requested',
       view: changesNotice(req.id, contact, ctx.policy.ownerName, note),
       at,
@@ -99,19 +100,11 @@ function changesNotice(requestId: number, contact: Contact, ownerName: string, n
   };
 }
 
-/** The owner's first card, edited in place (through the outbox) to show the request as it now stands. */
+/** The owner's cards about the request, edited in place (through the outbox) to show it as it now stands. */
 export function enqueueOwnerCardEdit(ctx: CoreContext, requestId: number, member: Member, contact: Contact, at: string, why: 'changes' | 'revised'): void {
-  const ownerId = ctx.policy.owners[member.platform];
   const req = ctx.store.getRequest(requestId);
-  if (ownerId === undefined || !req) return;
+  if (!req) return;
   const note = why === 'revised' ? `${member.displayName} revised the request after your note (${at.slice(0, 16).replace('T', ' ')} UTC).` : undefined;
-  ctx.store.enqueue({
-    dedupeKey: `${ownerCardKey(requestId)}:${why}:${at}`,
-    edits: ownerCardKey(requestId),
-    platform: member.platform,
-    recipient: ownerId,
-    kind: 'owner.request_card',
-    view: ownerRequestCard(req, member, contact, requesterHistory(ctx, member, req.id), contactLoad(ctx, contact), note),
-    at,
-  });
+  const view = ownerRequestCard(req, member, contact, requesterHistory(ctx, member, req.id), contactLoad(ctx, contact), note);
+  replaceOwnerCards(ctx, requestId, `${why}:${at}`, view);
 }

@@ -4,6 +4,7 @@
 // round: "request:7:decision" the first time, "request:7:decision:r1" after
 // one undo. Everything before the first undo keeps the keys it always had.
 import type { CoreContext } from '../context.ts';
+import { messageKey } from '../messages.ts';
 
 export const REOPENED_EVENT = 'request.reopened';
 
@@ -13,8 +14,6 @@ export function decisionRound(ctx: CoreContext, requestId: number): number {
 
 export function roundKey(ctx: CoreContext, requestId: number, name: string): string {
   const round = decisionRound(ctx, requestId);
-  return `request:${requestId}:${name}${round > 0 ? `:r${round}` : ''}`;
+  return messageKey.request(requestId, `${name}${round > 0 ? `:r${round}` : ''}`);
 }
 
-/** The owner's request card as first sent: edits (after changes, a resubmission) point at it. */
-export const ownerCardKey = (requestId: number): string => `request:${requestId}:owner_card`;

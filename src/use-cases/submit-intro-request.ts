@@ -6,6 +6,7 @@ import type { Actor, Contact, IntroForm, IntroRequest, Member } from '../domain.
 import { type CoreContext, daysFrom, nowIso, requireMember, timersOf, who } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { checkIntroForm } from '../rules/quality-gate.ts';
+import { messageKey } from '../messages.ts';
 import { cleanText } from '../rules/text.ts';
 import { ownerRequestCard, type ContactLoad, type RequesterHistory } from '../views/cards.ts';
 import { requestFormView } from '../views/forms.ts';
@@ -116,9 +117,9 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
     const ownerId = ctx.policy.owners[member.platform];
     if (ownerId === undefined) throw new DomainError('unavailable', 'This bot has no owner configured for this platform yet.');
     ctx.store.enqueue({
-      dedupeKey: `request:${request.id}:owner_card`,
+      dedupeKey: messageKey.request(request.id, 'owner_card'),
       platform: member.platform,
-      recipient: ownerId,
+      recipients: [ownerId],
       kind: 'owner.request_card',
       view: ownerRequestCard(request, member, contact, requesterHistory(ctx, member, request.id), contactLoad(ctx, contact)),
       at,

@@ -12,9 +12,11 @@ import type { Actor, Contact, IntroRequest, Member } from '../domain.ts';
 import { chatIdentity } from '../domain.ts';
 import { type CoreContext, nowIso, requireOwner, who } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
+import { messageKey } from '../messages.ts';
 import { ownerRequestCard } from '../views/cards.ts';
 import { message } from '../views/notices.ts';
 import type { View } from '../views/view.ts';
+import { replaceOwnerCards } from './owner-card.ts';
 import { REOPENED_EVENT, roundKey } from './request-keys.ts';
 import { contactLoad, requesterHistory } from './submit-intro-request.ts';
 
@@ -66,7 +68,7 @@ export function undoDecision(ctx: CoreContext, actor: Actor, requestId: number):
       ctx.store.enqueue({
         dedupeKey: roundKey(ctx, req.id, 'reopened'),
         platform: member.platform,
-        recipient: member.userId,
+        recipients: [member.userId],
         kind: 'member.decision_reopened',
         view: message(`${ctx.policy.ownerName} has reopened your request for an intro to ${contact.name}: it is waiting for a decision again. You'll hear back here.`),
         at,
@@ -77,17 +79,20 @@ export function undoDecision(ctx: CoreContext, actor: Actor, requestId: number):
       const ownerId = ctx.policy.owners[member.platform];
       if (ownerId !== undefined) {
         ctx.store.enqueue({
-          dedupeKey: `${optinKey}:void`,
+          dedupeKey: messageKey.edit(optinKey, `void:${at}`),
           edits: optinKey,
           platform: member.platform,
-          recipient: ownerId,
-          kind: 'owner.optin_email',
+          recipients: [ownerId],
+          kind: 'owner.card_update',
           view: message(`Request #${req.id}: you undid the approval, so this email is no longer needed. Don't send it.`),
           at,
         });
       }
     }
     const reopened = ctx.store.getRequest(req.id) as IntroRequest;
-    return ownerRequestCard(reopened, member, contact, requesterHistory(ctx, member, req.id), contactLoad(ctx, contact), 'Decision undone: decide again.');
+    const card = ownerRequestCard(reopened, member, contact, requesterHistory(ctx, member, req.id), contactLoad(ctx, contact), 'Decision undone: decide again.');
+    // Every copy of the card (the first one, a reminder) offers the decision again.
+    replaceOwnerCards(ctx, req.id, `reopened:${at}`, card);
+    return card;
   });
 }

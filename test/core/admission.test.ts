@@ -16,7 +16,7 @@ describe('admission', () => {
     const m = t.ctx.store.findMember('console', stranger.userId);
     expect(m?.status).toBe('pending');
     expect(t.ctx.store.listEvents().map((e) => e.kind)).toEqual(['admission.requested']);
-    expect(t.ctx.store.listOutbox()[0]).toMatchObject({ kind: 'owner.admission_card', recipient: 'owner' });
+    expect(t.ctx.store.listOutbox()[0]).toMatchObject({ kind: 'owner.admission_card', recipients: ['owner'] });
   });
 
   it('asks for more when the note is too thin, and records nothing', () => {
@@ -55,6 +55,6 @@ describe('admission', () => {
     const otherId = t.ctx.store.findMember('console', 'quinn')!.id;
     decideAdmission(t.ctx, owner, otherId, 'ignore');
     const notices = t.ctx.store.listOutbox().filter((m) => m.kind === 'member.admission_decision');
-    expect(notices.map((m) => m.recipient)).toEqual([stranger.userId]);
+    expect(notices.map((m) => m.recipients[0])).toEqual([stranger.userId]);
   });
 });

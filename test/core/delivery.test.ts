@@ -12,7 +12,7 @@ import { addContact, addMember, alice, goodForm, makeCore, owner, type TestCore 
 
 let t: TestCore;
 const anaChat: Actor = { platform: 'console', userId: 'ana', displayName: 'Ana' };
-const outbox = () => t.ctx.store.listOutbox().map((m) => `${m.kind}→${m.recipient}`);
+const outbox = () => t.ctx.store.listOutbox().map((m) => `${m.kind}→${m.recipients.join(',')}`);
 const events = () => t.ctx.store.listEvents({ requestId: 1 }).map((e) => e.kind);
 const click = (actor: Actor, action: Parameters<typeof encodeAction>[0]) => handleAction(t.ctx, actor, encodeAction(action));
 
@@ -32,7 +32,7 @@ describe('double opt-in in chat', () => {
   it('asks the contact first, with only the blurb and the ask', () => {
     requestAndApprove({ consoleUserId: 'ana' });
     const ask = t.ctx.store.listOutbox().find((m) => m.kind === 'contact.optin');
-    expect(ask?.recipient).toBe('ana');
+    expect(ask?.recipients).toEqual(['ana']);
     const text = JSON.stringify(ask?.view);
     expect(text).toContain(goodForm.blurb);
     expect(text).toContain(goodForm.whyContact);

@@ -6,7 +6,7 @@ import { makeCore, type TestCore } from '../support/core.ts';
 
 let t: TestCore;
 const enqueue = (key: string, platform: 'slack' | 'console' = 'slack') =>
-  t.ctx.store.enqueue({ dedupeKey: key, platform, recipient: 'U1', kind: 'test', view: { summary: key, blocks: [] }, at: t.ctx.clock.now().toISOString() });
+  t.ctx.store.enqueue({ dedupeKey: key, platform, recipients: ['U1'], kind: 'member.follow_up', view: { summary: key, blocks: [] }, at: t.ctx.clock.now().toISOString() });
 
 beforeEach(() => {
   t = makeCore();
@@ -23,6 +23,7 @@ function recorder(failures: (Error | null)[] = []): Messenger & { sent: string[]
       sent.push(m.dedupeKey);
       return Promise.resolve({ ref: `ref-${m.id}` });
     },
+    update: () => Promise.resolve(),
   };
 }
 
@@ -98,10 +99,11 @@ describe('the outbox dispatcher', () => {
     const other = SqliteStore.open(t.path);
     try {
       const sent: string[] = [];
-      const fast: Messenger = { send: (m) => (sent.push(m.dedupeKey), Promise.resolve({})) };
+      const fast: Messenger = { send: (m) => (sent.push(m.dedupeKey), Promise.resolve({})), update: () => Promise.resolve() };
       const b = new Dispatcher({ store: other, clock: t.ctx.clock, logger: silentLogger, messengers: { slack: fast } });
       let first = true;
       const slow: Messenger = {
+        update: () => Promise.resolve(),
         send: async (m) => {
           if (first) {
             first = false;

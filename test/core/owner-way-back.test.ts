@@ -59,7 +59,7 @@ describe('ask for changes', () => {
 
     // The member is told, with a button that reopens the form with their answers and the note.
     const notice = t.ctx.store.listOutbox().find((m) => m.kind === 'member.changes_requested')!;
-    expect(notice.recipient).toBe('alice');
+    expect(notice.recipients).toEqual(['alice']);
     expect(text(notice.view)).toContain(note);
     const reopen = actionsOf(notice.view)[0]!;
     const reopened = handleAction(t.ctx, alice, reopen.action);
@@ -68,7 +68,8 @@ describe('ask for changes', () => {
     expect(reopened.form.fields.map((f) => f.value)).toEqual([goodForm.howKnow, goodForm.whyContact, goodForm.blurb]);
 
     // The owner's card was already sent: an edit of it is queued, pointing at it.
-    const edit = t.ctx.store.listOutbox({ status: 'pending' }).find((m) => m.kind === 'owner.request_card')!;
+    const edit = t.ctx.store.listOutbox({ status: 'pending' }).find((m) => m.kind === 'owner.card_update')!;
+    expect(edit.edits?.id).toBe(card.id);
     expect(labels(edit.view)).toEqual([]);
     expect(text(edit.view)).toContain('You asked for changes');
 
@@ -82,13 +83,11 @@ describe('ask for changes', () => {
     expect(t.ctx.store.listRequests()).toHaveLength(1);
     expect(t.ctx.store.getRequest(1)).toMatchObject({ whyContact: better.whyContact, changesNote: null, changesRequestedAt: null });
     expect(events()).toEqual(['request.created', 'request.changes_requested', 'request.resubmitted']);
-    // One pending edit of the card, the last one (the first edit was superseded), with the buttons back.
-    const claimed = t.ctx.store.claimDueMessages(t.ctx.clock.now().toISOString(), '2099-01-01T00:00:00.000Z', 10, ['console']);
-    const edits = claimed.filter((m) => m.kind === 'owner.request_card');
-    expect(edits).toHaveLength(1);
-    expect(edits[0]?.editsRef).toBe(`console:${card.id}`);
-    expect(labels(edits[0]!.view)).toContain('Approve');
-    expect(text(edits[0]!.view)).toContain(better.whyContact);
+    // The last edit of the card (sent after the first) brings the buttons back, with the new answers.
+    const edits = t.ctx.store.listOutbox({ status: 'pending' }).filter((m) => m.kind === 'owner.card_update');
+    expect(edits.map((m) => m.edits?.ref)).toEqual([`console:${card.id}`, `console:${card.id}`]);
+    expect(labels(edits[1]!.view)).toContain('Approve');
+    expect(text(edits[1]!.view)).toContain(better.whyContact);
   });
 
   it('replaces the card itself while it is still unsent, so the owner gets one card', () => {
@@ -132,7 +131,7 @@ describe('undo a decision', () => {
     sendAll();
     click(owner, { type: 'undo', requestId: 1 });
     const reopened = t.ctx.store.listOutbox({ status: 'pending' });
-    expect(reopened.map((m) => `${m.kind}→${m.recipient}`)).toEqual(['member.decision_reopened→alice']);
+    expect(reopened.filter((m) => m.kind !== 'owner.card_update').map((m) => `${m.kind}→${m.recipients.join(',')}`)).toEqual(['member.decision_reopened→alice']);
     expect(text(reopened[0]?.view)).toContain('waiting for a decision again');
     expect(t.ctx.store.listEvents({ requestId: 1 }).at(-1)?.data).toMatchObject({ from: 'declined', requesterTold: true });
   });
@@ -159,7 +158,7 @@ describe('undo a decision', () => {
     click(owner, { type: 'approve', requestId: 1 });
     sendAll();
     click(owner, { type: 'undo', requestId: 1 });
-    const voided = t.ctx.store.listOutbox({ status: 'pending' }).find((m) => m.kind === 'owner.optin_email');
+    const voided = t.ctx.store.listOutbox({ status: 'pending' }).find((m) => m.edits?.ref === t.ctx.store.getMessageByKey('request:1:optin')?.ref);
     expect(text(voided?.view)).toContain("Don't send it");
   });
 });

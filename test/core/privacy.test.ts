@@ -28,6 +28,7 @@ describe('private fields', () => {
       logger,
       messengers: {
         console: {
+          update: () => Promise.resolve(),
           send: (m) => {
             // Fail once, so failure logs are collected too.
             if (failNext) {
@@ -72,7 +73,7 @@ describe('private fields', () => {
       await dispatcher.runOnce();
 
       const ownerId = 'owner';
-      for (const m of t.ctx.store.listOutbox()) if (m.recipient !== ownerId) seen.push(m);
+      for (const m of t.ctx.store.listOutbox()) if (!m.recipients.includes(ownerId)) seen.push(m);
       seen.push(...t.ctx.store.listEvents());
 
       const everything = JSON.stringify(seen);
@@ -80,7 +81,7 @@ describe('private fields', () => {
       expect(everything).toContain('could not deliver'); // and includes the failure log
       for (const secret of Object.values(PRIVATE)) expect(everything).not.toContain(secret);
       // The owner, on the other hand, is handed the email draft with the address.
-      expect(JSON.stringify(t.ctx.store.listOutbox().filter((m) => m.recipient === ownerId))).toContain(PRIVATE.email);
+      expect(JSON.stringify(t.ctx.store.listOutbox().filter((m) => m.recipients.includes(ownerId)))).toContain(PRIVATE.email);
     } finally {
       t.cleanup();
     }

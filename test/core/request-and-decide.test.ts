@@ -26,7 +26,7 @@ describe('submitIntroRequest', () => {
     expect(t.ctx.store.listRequests()).toHaveLength(1);
     expect(t.ctx.store.listEvents().map((e) => e.kind)).toEqual(['request.created']);
     const [card] = t.ctx.store.listOutbox();
-    expect(card).toMatchObject({ kind: 'owner.request_card', platform: 'console', recipient: 'owner' });
+    expect(card).toMatchObject({ kind: 'owner.request_card', platform: 'console', recipients: ['owner'] });
     expect(JSON.stringify(card?.view)).toContain(goodForm.whyContact);
   });
 
@@ -189,7 +189,7 @@ describe('members and the owner see only their own', () => {
     views.push(handleCommand(t.ctx, alice, 'intros', ''));
     views.push(handleAction(t.ctx, alice, encodeAction({ type: 'approve', requestId: 1 })));
     views.push(handleAction(t.ctx, owner, encodeAction({ type: 'approve', requestId: 1 })));
-    views.push(...t.ctx.store.listOutbox().filter((m) => m.recipient !== 'owner').map((m) => m.view));
+    views.push(...t.ctx.store.listOutbox().filter((m) => !m.recipients.includes('owner')).map((m) => m.view));
     views.push(handleCommand(t.ctx, stranger, 'find-contact', 'ana'));
     const all = JSON.stringify(views);
     expect(all).toContain('Ana Ferreira');

@@ -62,7 +62,7 @@ describe('after review', () => {
   });
 
   it('a clean stop waits for the send in flight, so nothing is sent again after a restart', async () => {
-    for (const k of ['a', 'b']) t.ctx.store.enqueue({ dedupeKey: k, platform: 'slack', recipient: 'U1', kind: 'test', view: { summary: k, blocks: [] }, at: t.ctx.clock.now().toISOString() });
+    for (const k of ['a', 'b']) t.ctx.store.enqueue({ dedupeKey: k, platform: 'slack', recipients: ['U1'], kind: 'member.follow_up', view: { summary: k, blocks: [] }, at: t.ctx.clock.now().toISOString() });
     const sent: string[] = [];
     let release = () => {};
     const gate = new Promise<void>((r) => (release = r));
@@ -70,7 +70,7 @@ describe('after review', () => {
       store: t.ctx.store,
       clock: t.ctx.clock,
       logger: silentLogger,
-      messengers: { slack: { send: async (m) => (await gate, sent.push(m.dedupeKey), {}) } },
+      messengers: { slack: { send: async (m) => (await gate, sent.push(m.dedupeKey), {}), update: () => Promise.resolve() } },
     });
     const pass = d.runOnce();
     const stopped = d.stop();

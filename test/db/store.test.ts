@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import type { MessageKind } from '../../src/messages.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, LATEST_VERSION } from '../../db/migrate.ts';
 import { openDatabase } from '../../db/open.ts';
@@ -90,8 +91,8 @@ describe('the store', () => {
     const c = addContact(t);
     const m = t.ctx.store.saveMember({ platform: 'console', userId: 'a', displayName: 'A', status: 'member', at: 'now' });
     const r = t.ctx.store.insertRequest({ memberId: m.id, contactId: c.id, howKnow: 'h', whyContact: 'w', blurb: 'b', at: 'now', expiresAt: 'later' });
-    const draft = (key: string, kind: string) =>
-      t.ctx.store.enqueue({ dedupeKey: `request:${r.id}:${key}`, platform: 'console', recipient: 'owner', kind, view: { summary: 'to ana.private@example.com', blocks: [] }, at: 'now' });
+    const draft = (key: string, kind: MessageKind) =>
+      t.ctx.store.enqueue({ dedupeKey: `request:${r.id}:${key}`, platform: 'console', recipients: ['owner'], kind, view: { summary: 'to ana.private@example.com', blocks: [] }, at: 'now' });
     draft('optin', 'owner.optin_email');
     draft('intro_email', 'owner.intro_email');
     draft('decision', 'member.decision_notice');

@@ -61,6 +61,8 @@ export interface FakeDiscord {
   waitForRequest(predicate: (req: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   waitForCallback(interactionId: string, timeoutMs?: number): Promise<APIInteractionResponse>;
   dispatch(event: string, data: unknown): Promise<void>;
+  /** Keeps a message created outside the default routes (a test's own handler), so it can be fetched and edited. */
+  remember(message: Json): void;
   dispatchInteraction(payload: APIInteraction): Promise<void>;
   /**
    * Serves a file the way Discord's CDN serves a message attachment (its bytes at
@@ -481,6 +483,7 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     },
 
     dispatch,
+    remember: (message) => void messages.set(String(message.id), message),
 
     serveFile(name, bytes, contentType = 'text/csv') {
       const path = `/attachments/${snowflake()}/${snowflake()}/${encodeURIComponent(name)}`;

@@ -64,7 +64,7 @@ describe('terminal adapter: the whole loop', () => {
     const notice = await term.type('/as alice');
     expect(notice).toContain('Good news: Sam approved your request for an intro to Ana Ferreira.');
     expect(t.ctx.store.getRequest(1)?.status).toBe('approved');
-    expect(t.ctx.store.listOutbox({ status: 'sent' }).map((m) => m.kind)).toEqual(['owner.request_card', 'member.decision_notice', 'owner.optin_email']);
+    expect(t.ctx.store.listOutbox({ status: 'sent' }).map((m) => m.kind)).toEqual(['owner.request_card', 'member.decision_notice', 'owner.optin_email', 'owner.card_update']);
   });
 
   it('bounces a weak request with guidance, keeps what was typed, and accepts the fix', async () => {

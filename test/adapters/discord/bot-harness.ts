@@ -284,6 +284,7 @@ export function honourNonces(fake: FakeDiscord): NonceLedger {
         ...(nonce !== undefined ? { nonce } : {}),
       };
       if (nonce !== undefined) lost.set(nonce, message);
+      fake.remember(message);
       unanswered.set(channelId, [...(unanswered.get(channelId) ?? []), message]);
       return message;
     },

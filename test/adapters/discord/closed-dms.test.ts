@@ -40,7 +40,7 @@ describe("closed DMs (50007) on Discord", () => {
     expect((followUp.body as { content: string }).content).toMatch(new RegExp(`couldn't send <@${OWNER.id}> a direct message: their DMs are closed`));
 
     const [pending] = h.t.ctx.store.listOutbox();
-    expect(pending).toMatchObject({ status: 'pending', recipient: OWNER.id, kind: 'owner.request_card' });
+    expect(pending).toMatchObject({ status: 'pending', recipients: [OWNER.id], kind: 'owner.request_card' });
     expect(pending?.lastError).toMatch(/50007/);
     expect(h.t.ctx.store.listRequests()[0]?.status).toBe('pending');
 
@@ -70,7 +70,7 @@ describe("closed DMs (50007) on Discord", () => {
     expect((followUp.body as { content: string }).content).toContain(`<@${ALICE.id}>`);
     expect(h.t.ctx.store.getRequest(result.request.id)?.status).toBe('approved');
     const notice = h.t.ctx.store.listOutbox().find((m) => m.kind === 'member.decision_notice');
-    expect(notice).toMatchObject({ status: 'pending', recipient: ALICE.id });
+    expect(notice).toMatchObject({ status: 'pending', recipients: [ALICE.id] });
   });
 
   it('says nothing extra when the DM goes through', async () => {

@@ -62,7 +62,7 @@ afterEach(async () => {
 /** The outbox pass an interaction started (or a new one) has finished. */
 const settle = () => within(5_000, h.dispatcher.runOnce(), 'outbox pass');
 
-const kinds = () => h.t.ctx.store.listOutbox().map((m) => `${m.kind}→${m.recipient}`);
+const kinds = () => h.t.ctx.store.listOutbox().map((m) => `${m.kind}→${m.recipients.join(',')}`);
 const events = () => h.t.ctx.store.listEvents({ requestId }).map((e) => e.kind);
 const request = () => h.t.ctx.store.getRequest(requestId);
 /** What each person has in their DM channel with the bot, oldest first (each message once). */
@@ -152,7 +152,7 @@ describe('double opt-in in chat (the contact has a linked Discord account)', () 
     for (const user of [OWNER, ALICE, ANA]) expect(dmPostsTo(h.fake, user.id)).toHaveLength(messagesIn(h, user.id).length);
     // The intro's outbox row points at the three DMs (channel:message each), in recipient order.
     const intro = h.t.ctx.store.listOutbox().find((m) => m.kind === 'intro.group');
-    expect(intro).toMatchObject({ status: 'sent', recipient: [OWNER.id, ALICE.id, ANA.id].join(',') });
+    expect(intro).toMatchObject({ status: 'sent', recipients: [OWNER.id, ALICE.id, ANA.id] });
     expect(intro?.ref?.split(',').map((r) => r.split(':')[0])).toEqual([OWNER, ALICE, ANA].map((u) => dmChannelIdFor(u.id)));
 
     // The same card clicked again (a second device): nothing changes, nothing is sent.
@@ -569,7 +569,9 @@ describe('a restart in the middle (new client and new SqliteStore on the same fi
     await restart();
     expect(await h.runDue()).toBe(0);
     await settle();
-    expect(inbox(OWNER).filter((t) => /A reminder/.test(t))).toHaveLength(1);
+    // The card and its one reminder, both edited in place once the request expired: no button is left.
+    expect(inbox(OWNER)).toEqual([expect.stringMatching(/Expired without a decision/), expect.stringMatching(/Expired without a decision/)]);
+    expect(messagesIn(h, OWNER.id).flatMap((m) => m.components ?? [])).toEqual([]);
     expect(inbox(ALICE)).toEqual([expect.stringMatching(/expired before Sam could decide/)]);
     expect(events()).toEqual(['request.created', 'request.reminded', 'request.expired']);
   });

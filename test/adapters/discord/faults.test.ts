@@ -121,7 +121,7 @@ function expectEachDeliveredOnce(): void {
   const rows = h.t.ctx.store.listOutbox();
   expect(rows.filter((m) => m.status !== 'sent')).toEqual([]);
   for (const user of EVERYONE) {
-    const expected = rows.filter((m) => recipientsOf(m.recipient).includes(user.id)).length;
+    const expected = rows.filter((m) => recipientsOf(m.recipients).includes(user.id)).length;
     const texts = messagesIn(h, user.id).map((m) => textOf(m));
     expect(texts, `DMs to ${user.username}`).toHaveLength(expected);
     expect(new Set(texts).size, `distinct DMs to ${user.username}`).toBe(expected);
@@ -129,8 +129,8 @@ function expectEachDeliveredOnce(): void {
   // Each outbox row's reference points at a message that exists, in the right channel.
   for (const row of rows) {
     const refs = row.ref?.split(',') ?? [];
-    expect(refs).toHaveLength(recipientsOf(row.recipient).length);
-    recipientsOf(row.recipient).forEach((userId, i) => {
+    expect(refs).toHaveLength(recipientsOf(row.recipients).length);
+    recipientsOf(row.recipients).forEach((userId, i) => {
       const [channelId, messageId] = (refs[i] ?? '').split(':');
       expect(channelId).toBe(dmChannelIdFor(userId));
       expect(messagesIn(h, userId).map((m) => String(m.id))).toContain(messageId);

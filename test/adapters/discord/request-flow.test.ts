@@ -104,7 +104,7 @@ describe('requesting an intro on Discord', () => {
     expect(textOf(card.body)).toContain('Intro request #1: Alice Example → Ana Ferreira');
     // The outbox row was delivered, with a reference to the DM for later edits.
     const [sent] = h.t.ctx.store.listOutbox();
-    expect(sent).toMatchObject({ status: 'sent', recipient: OWNER.id });
+    expect(sent).toMatchObject({ status: 'sent', recipients: [OWNER.id] });
     expect(sent?.ref).toMatch(/^\d+:\d+$/);
     expectNoPingsAnywhere(h.fake);
   });

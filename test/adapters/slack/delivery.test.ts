@@ -78,7 +78,7 @@ async function requestIntro(): Promise<void> {
 function delivered(kind: string, recipient?: string): Posted {
   const message = s.t.ctx.store
     .listOutbox({ status: 'sent' })
-    .filter((m) => m.kind === kind && (recipient === undefined || m.recipient === recipient))
+    .filter((m) => m.kind === kind && (recipient === undefined || m.recipients.includes(recipient)))
     .at(-1);
   const [channel = '', ts = ''] = (message?.ref ?? '').split(':');
   expect(channel, `no ${kind} was delivered`).not.toBe('');

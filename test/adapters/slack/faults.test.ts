@@ -71,7 +71,7 @@ function seedOutbox(): void {
   expect(handleAction(t.ctx, owner, 'ib:dc:2:n').type).toBe('update');
   const outbox = t.ctx.store.listOutbox();
   expect(outbox.every((m) => m.status === 'pending' && m.attempts === 0)).toBe(true);
-  expect(countBy(outbox.map((m) => dm(m.recipient)))).toEqual(EXPECTED_PER_CHANNEL);
+  expect(countBy(outbox.map((m) => dm(m.recipients.join(','))))).toEqual(EXPECTED_PER_CHANNEL);
 }
 
 /** Every piece of text the outbox carries, and the form's answers and the contact's private fields. */
@@ -99,7 +99,7 @@ function expectEachDeliveredOnce(): void {
   expect(outbox.map((m) => m.ref).sort()).toEqual(posted.map((p) => `${p.channel}:${p.ts}`).sort());
   for (const m of outbox) {
     const post = posted.find((p) => `${p.channel}:${p.ts}` === m.ref);
-    expect(post?.channel).toBe(dm(m.recipient));
+    expect(post?.channel).toBe(dm(m.recipients.join(',')));
     expect(post?.text).toBe(renderMessage(m.view).text);
   }
 }
@@ -222,7 +222,7 @@ describe('the outbox through a misbehaving Slack', () => {
     }
     const [kept] = pending();
     expect(pending()).toHaveLength(1);
-    expect(kept).toMatchObject({ recipient: BOB, kind: 'member.decision_notice', attempts: 3 });
+    expect(kept).toMatchObject({ recipients: [BOB], kind: 'member.decision_notice', attempts: 3 });
     expect(kept?.lastError).toContain('user_not_found');
     expect(attempts.filter((a) => a.channel === dm(BOB))).toHaveLength(0);
 
@@ -298,7 +298,8 @@ describe('through the running app', () => {
     await s.dispatcher.runOnce();
     await s.dispatcher.runOnce();
 
-    expect(s.t.ctx.store.listOutbox().map((m) => m.status)).toEqual(['sent', 'sent', 'sent']);
+    // The card, its edit through the outbox (the same words the click already put there), the notice, the draft.
+    expect(s.t.ctx.store.listOutbox().map((m) => m.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
     expect(countBy(accepted)).toEqual({ [dm(ALICE)]: 1, [dm(OWNER)]: 1 });
     expect(tried).toHaveLength(refused + 2);
     expect(s.t.ctx.store.listEvents({ requestId: 1 }).filter((e) => e.kind === 'request.approved')).toHaveLength(1);

@@ -19,7 +19,7 @@ beforeEach(async () => {
   t.ctx.store.enqueue({
     dedupeKey: 'test:1',
     platform: 'slack',
-    recipient: OWNER,
+    recipients: [OWNER],
     kind: 'owner.request_card',
     view: { summary: 'A card', blocks: [{ kind: 'text', text: 'A card' }] },
     at: t.ctx.clock.now().toISOString(),
@@ -76,11 +76,11 @@ describe('the Slack messenger', () => {
     expect(t.ctx.store.listOutbox({ status: 'pending' })[0]?.lastError).toContain('user_not_found');
   });
 
-  it('opens a group DM for a comma list of users, without blanks or repeats', async () => {
+  it('opens a group DM for a list of users, without blanks or repeats', async () => {
     t.ctx.store.enqueue({
       dedupeKey: 'test:group',
       platform: 'slack',
-      recipient: `${OWNER}, U0001ALICE,,${OWNER}`,
+      recipients: [OWNER, ' U0001ALICE', '', OWNER],
       kind: 'intro.group',
       view: { summary: 'An intro', blocks: [{ kind: 'text', text: 'An intro' }] },
       at: t.ctx.clock.now().toISOString(),

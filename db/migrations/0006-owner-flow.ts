@@ -1,13 +1,12 @@
 // The owner's way back and his own words: a request can be sent back for
 // changes (with his note), the intro text he edited is kept, members may give
 // an email for email intros, outcomes fit the ask (useful, raised, not useful
-// join met, opportunity and job), and an outbox message can edit an earlier
-// one (the owner's card, updated in place after a resubmission).
+// join met, opportunity and job).
 //
 // SQLite cannot change a CHECK constraint, so intro_requests is rebuilt (the
 // documented 12-step way, inside the migration's transaction): foreign keys
 // from tasks are deferred to the commit, when the new table has the rows.
-export const version = 5;
+export const version = 6;
 
 export const sql = `
 PRAGMA defer_foreign_keys = ON;
@@ -47,6 +46,4 @@ CREATE INDEX intro_requests_status ON intro_requests (status, created_at);
 CREATE INDEX intro_requests_stage ON intro_requests (stage);
 
 ALTER TABLE members ADD COLUMN email TEXT;
--- The dedupe key of the earlier message this one edits in place (NULL: a new message).
-ALTER TABLE outbox ADD COLUMN edits TEXT;
 `;
