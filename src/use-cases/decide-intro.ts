@@ -7,7 +7,6 @@ import { DomainError, notFound } from '../errors.ts';
 import { decidedCard, ownerRequestCard } from '../views/cards.ts';
 import { decisionNotice } from '../views/notices.ts';
 import type { View } from '../views/view.ts';
-import { messageKey } from '../messages.ts';
 import { startDelivery } from './deliver-intro.ts';
 import { introTextOf } from './intro-text.ts';
 import { roundKey } from './request-keys.ts';
