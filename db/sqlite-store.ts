@@ -7,6 +7,7 @@ import type {
   DeliveryStage,
   GateSignals,
   EventRecord,
+  IntroForm,
   IntroRequest,
   Member,
   MemberStatus,
@@ -28,6 +29,7 @@ import type {
   OwnerIntroInput,
   OwnerSearchPage,
   OutboxMessage,
+  OutboxState,
   RequestFilter,
   SearchPage,
   Stats,
@@ -95,6 +97,7 @@ function toMember(r: Row): Member {
     displayName: str(r.display_name),
     status: str(r.status) as MemberStatus,
     admissionNote: strOrNull(r.admission_note),
+    email: strOrNull(r.email),
     createdAt: str(r.created_at),
     updatedAt: str(r.updated_at),
   };
@@ -126,6 +129,9 @@ function toRequest(r: Row): IntroRequest {
     stage: strOrNull(r.stage) as DeliveryStage | null,
     outcome: strOrNull(r.outcome) as Outcome | null,
     introducedAt: strOrNull(r.introduced_at),
+    changesNote: strOrNull(r.changes_note),
+    changesRequestedAt: strOrNull(r.changes_requested_at),
+    introText: strOrNull(r.intro_text),
     createdAt: str(r.created_at),
     updatedAt: str(r.updated_at),
     origin: r.origin === 'owner' ? 'owner' : 'member',
@@ -168,6 +174,9 @@ function toOutbox(r: Row): OutboxMessage {
 }
 
 const OUTBOX_SELECT = 'SELECT o.*, t.status AS target_status, t.ref AS target_ref FROM outbox o LEFT JOIN outbox t ON t.id = o.edit_of';
+
+/** A pending message a sender has leased right now (see claimDueMessages and releaseLeases). */
+const IN_FLIGHT = "status = 'pending' AND attempts > 0 AND last_error IS NULL AND next_attempt_at > ?";
 
 /** Columns a ContactInput may set, with how each value is stored. */
 const CONTACT_COLUMNS: Record<keyof ContactInput, [string, (v: unknown) => unknown]> = {
@@ -609,6 +618,66 @@ export class SqliteStore implements Store {
     this.q('UPDATE intro_requests SET outcome = ?, outcome_at = ?, updated_at = ? WHERE id = ?').run(outcome, at, at, id);
   }
 
+  requestChanges(id: number, note: string, at: string): boolean {
+    return (
+      this.q("UPDATE intro_requests SET changes_note = ?, changes_requested_at = ?, updated_at = ? WHERE id = ? AND status = 'pending'").run(note, at, at, id)
+        .changes === 1
+    );
+  }
+
+  reviseRequest(id: number, form: IntroForm, at: string): boolean {
+    return (
+      this.q(
+        `UPDATE intro_requests SET how_know = ?, why_contact = ?, blurb = ?, changes_note = NULL, changes_requested_at = NULL, updated_at = ?
+         WHERE id = ? AND status = 'pending'`,
+      ).run(form.howKnow, form.whyContact, form.blurb, at, id).changes === 1
+    );
+  }
+
+  reopenRequest(id: number, from: readonly RequestStatus[], at: string): boolean {
+    const marks = from.map(() => '?').join(', ');
+    return (
+      this.q(
+        `UPDATE intro_requests SET status = 'pending', decided_by = NULL, decided_at = NULL, decline_reason = NULL, stage = NULL,
+           contact_answered_at = NULL, updated_at = ? WHERE id = ? AND status IN (${marks})`,
+      ).run(at, id, ...from).changes === 1
+    );
+  }
+
+  setIntroText(id: number, text: string | null, at: string): void {
+    this.q('UPDATE intro_requests SET intro_text = ?, updated_at = ? WHERE id = ?').run(text, at, id);
+  }
+
+  setMemberEmail(id: number, email: string | null, at: string): void {
+    this.q('UPDATE members SET email = ?, updated_at = ? WHERE id = ?').run(email, at, id);
+  }
+
+  cancelTasks(requestId: number, kinds: readonly TaskKind[], at: string): number {
+    if (kinds.length === 0) return 0;
+    const marks = kinds.map(() => '?').join(', ');
+    return this.q(`UPDATE tasks SET done_at = ? WHERE request_id = ? AND done_at IS NULL AND kind IN (${marks})`).run(at, requestId, ...kinds).changes;
+  }
+
+  outboxState(dedupeKey: string, now: string): OutboxState {
+    const r = this.q(`SELECT status, (${IN_FLIGHT}) AS in_flight FROM outbox WHERE dedupe_key = ?`).get(now, dedupeKey) as Row | undefined;
+    if (!r) return 'none';
+    if (r.status === 'sent' || r.status === 'failed') return r.status;
+    return r.in_flight === 1 ? 'in_flight' : 'pending';
+  }
+
+  cancelOutbox(dedupeKeys: readonly string[], now: string): string[] {
+    const dropped: string[] = [];
+    for (const key of dedupeKeys) {
+      // A message not yet sent (waiting, or failed for good) and not being sent right now; its edits wait for it, so they go too.
+      const target = this.q(`SELECT id FROM outbox WHERE dedupe_key = ? AND status IN ('pending', 'failed') AND NOT (${IN_FLIGHT})`).get(key, now) as Row | undefined;
+      if (!target) continue;
+      this.q("DELETE FROM outbox WHERE edit_of = ? AND status <> 'sent'").run(num(target.id));
+      this.q('DELETE FROM outbox WHERE id = ?').run(num(target.id));
+      dropped.push(key);
+    }
+    return dropped;
+  }
+
   scheduleTask(task: { kind: TaskKind; requestId: number; dueAt: string; dedupeKey: string; at: string }): void {
     this.q(
       `INSERT INTO tasks (kind, request_id, due_at, dedupe_key, created_at) VALUES (@kind, @requestId, @dueAt, @dedupeKey, @at)
@@ -631,8 +700,8 @@ export class SqliteStore implements Store {
          count(*) FILTER (WHERE status = 'approved') AS approved,
          count(*) FILTER (WHERE stage = 'introduced' AND contact_answered_at IS NOT NULL) AS contact_yes,
          count(*) FILTER (WHERE stage = 'introduced') AS introduced,
-         count(*) FILTER (WHERE outcome IN ('met', 'opportunity', 'job')) AS met,
-         count(*) FILTER (WHERE outcome IN ('opportunity', 'job')) AS opportunity,
+         count(*) FILTER (WHERE outcome IN ('met', 'useful', 'opportunity', 'job', 'raised', 'not_useful')) AS met,
+         count(*) FILTER (WHERE outcome IN ('opportunity', 'job', 'raised')) AS opportunity,
          count(*) FILTER (WHERE outcome = 'job') AS job
        FROM intro_requests`,
     ).get() as Row;
@@ -648,7 +717,7 @@ export class SqliteStore implements Store {
     const weekly = this.q(
       `SELECT date(created_at, 'weekday 0', '-6 days') AS week, count(*) AS requested,
          count(*) FILTER (WHERE stage = 'introduced') AS introduced,
-         count(*) FILTER (WHERE outcome IN ('opportunity', 'job')) AS good
+         count(*) FILTER (WHERE outcome IN ('opportunity', 'job', 'raised')) AS good
        FROM intro_requests GROUP BY week ORDER BY week`,
     ).all() as Row[];
     return {

@@ -37,17 +37,30 @@ export type Action =
   | { type: 'opt_out_contact'; contactId: number }
   | { type: 'tag_form'; contactId: number }
   | { type: 'submit_tags'; contactId: number }
-  | { type: 'history'; memberId: number };
+  | { type: 'history'; memberId: number }
+  /** The owner sends a request back: opens the note form; its submit is submit_changes. */
+  | { type: 'ask_changes'; requestId: number }
+  | { type: 'submit_changes'; requestId: number }
+  | { type: 'undo'; requestId: number }
+  | { type: 'unblock'; memberId: number }
+  /** The owner edits the intro text before it goes: opens the form; its submit is submit_intro_text. */
+  | { type: 'edit_intro'; requestId: number }
+  | { type: 'submit_intro_text'; requestId: number };
 
 const MAX_ID_LENGTH = 100;
 /** How many ':'-separated parts each kind of id has, "ib" included. */
-const PARTS: Record<string, number> = { or: 3, sr: 3, ap: 3, wd: 3, ad: 3, ig: 3, bl: 3, dc: 4, ca: 4, oc: 4, oa: 2, sa: 2, tg: 6, tt: 5, if: 3, si: 3, pa: 4, vc: 3, oo: 3, tf: 3, st: 3, hi: 3 };
+const PARTS: Record<string, number> = { or: 3, sr: 3, ap: 3, wd: 3, ad: 3, ig: 3, bl: 3, dc: 4, ca: 4, oc: 4, oa: 2, sa: 2, tg: 6, tt: 5, if: 3, si: 3, pa: 4, vc: 3, oo: 3, tf: 3, st: 3, hi: 3, ac: 3, sc: 3, ud: 3, ub: 3, ei: 3, it: 3 };
+/** The single-id actions added for the owner's way back and his words. */
+const ONE_ID = { ac: 'ask_changes', sc: 'submit_changes', ud: 'undo', ei: 'edit_intro', it: 'submit_intro_text' } as const;
+type OneIdType = (typeof ONE_ID)[keyof typeof ONE_ID];
+const ONE_ID_TAG = Object.fromEntries(Object.entries(ONE_ID).map(([tag, type]) => [type, tag])) as Record<OneIdType, string>;
 const REASONS: Record<string, DeclineReason> = { n: 'not_now', c: 'dont_know_contact', y: 'dont_know_you' };
 const REASON_CODES: Record<DeclineReason, string> = { not_now: 'n', dont_know_contact: 'c', dont_know_you: 'y' };
-const OUTCOME_BY_CODE: Record<string, Outcome> = { m: 'met', n: 'no_reply', o: 'opportunity', j: 'job' };
-const OUTCOME_CODES: Record<Outcome, string> = { met: 'm', no_reply: 'n', opportunity: 'o', job: 'j' };
 const VERB_CODES: Record<TriageVerb, string> = { vet: 'v', vet_close: 'c', skip: 's', opt_out: 'o', tag: 't' };
 const VERB_BY_CODE: Record<string, TriageVerb> = { v: 'vet', c: 'vet_close', s: 'skip', o: 'opt_out', t: 'tag' };
+
+const OUTCOME_CODES: Record<Outcome, string> = { met: 'm', no_reply: 'n', opportunity: 'o', job: 'j', useful: 'u', raised: 'r', not_useful: 'x' };
+const OUTCOME_BY_CODE: Record<string, Outcome> = Object.fromEntries(Object.entries(OUTCOME_CODES).map(([o, c]) => [c, o as Outcome]));
 
 /** A deck as `<order><k if skipped are in>:<done>`, e.g. `rk:120`. */
 const deckCode = (d: TriageDeck) => `${d.order === 'company' ? 'c' : 'r'}${d.includeSkipped ? 'k' : ''}:${d.done}`;
@@ -110,6 +123,14 @@ export function encodeAction(a: Action): string {
       return `ib:st:${a.contactId}`;
     case 'history':
       return `ib:hi:${a.memberId}`;
+    case 'unblock':
+      return `ib:ub:${a.memberId}`;
+    case 'ask_changes':
+    case 'submit_changes':
+    case 'undo':
+    case 'edit_intro':
+    case 'submit_intro_text':
+      return `ib:${ONE_ID_TAG[a.type]}:${a.requestId}`;
   }
 }
 
@@ -189,6 +210,18 @@ export function decodeAction(raw: string): Action | null {
       const n = id(a);
       const deck = decodeDeck(b, c);
       return n === null || deck === null ? null : { type: 'submit_triage_tags', contactId: n, deck };
+    }
+    case 'ac':
+    case 'sc':
+    case 'ud':
+    case 'ei':
+    case 'it': {
+      const n = id(a);
+      return n === null ? null : { type: ONE_ID[tag], requestId: n };
+    }
+    case 'ub': {
+      const n = id(a);
+      return n === null ? null : { type: 'unblock', memberId: n };
     }
     case 'oa':
       return { type: 'open_admission_form' };

@@ -54,6 +54,8 @@ export interface Member {
   displayName: string;
   status: MemberStatus;
   admissionNote: string | null;
+  /** The member's own address for email intros (`/profile email ...`); shown to the owner only. */
+  email?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -78,13 +80,19 @@ export interface IntroForm {
 /** Where an approved request stands: the contact is asked first, then the intro is made. */
 export type DeliveryStage = 'awaiting_contact' | 'contact_declined' | 'contact_expired' | 'introduced';
 
-export type Outcome = 'met' | 'no_reply' | 'opportunity' | 'job';
+// 'job' is stored as it always was and now reads "hired"; old rows stay readable.
+export type Outcome = 'met' | 'useful' | 'opportunity' | 'job' | 'raised' | 'not_useful' | 'no_reply';
 export const OUTCOMES: Record<Outcome, string> = {
   met: 'We met',
-  no_reply: 'No reply yet',
+  useful: 'It was useful',
   opportunity: 'It led to an opportunity',
-  job: 'I got the job',
+  job: 'I got hired',
+  raised: 'We raised money',
+  not_useful: "It wasn't useful",
+  no_reply: 'No reply yet',
 };
+/** Outcomes that are news worth telling the owner. */
+export const GOOD_OUTCOMES: readonly Outcome[] = ['opportunity', 'job', 'raised'];
 
 export type TaskKind = 'remind_owner' | 'expire_request' | 'expire_optin' | 'follow_up' | 'follow_up_nudge';
 
@@ -120,6 +128,11 @@ export interface IntroRequest extends IntroForm {
   stage: DeliveryStage | null;
   outcome: Outcome | null;
   introducedAt: string | null;
+  /** The owner's note when he sent the request back for changes; set until the member resubmits. */
+  changesNote?: string | null;
+  changesRequestedAt?: string | null;
+  /** The intro text as the owner edited it; null: the drafted text is used. */
+  introText?: string | null;
   createdAt: string;
   updatedAt: string;
   /** 'owner' for an intro the owner started; then `memberId` is the person introduced, or the owner's own row for someone outside the network (`personName`, `personEmail`). */

@@ -5,7 +5,11 @@ import { decodeAction } from './actions.ts';
 import type { Actor } from './domain.ts';
 import type { CoreContext } from './context.ts';
 import { DomainError } from './errors.ts';
-import { decideAdmission, requestAdmission } from './use-cases/admission.ts';
+import { decideAdmission, requestAdmission, unblockFromCard } from './use-cases/admission.ts';
+import { openIntroTextForm, saveIntroText } from './use-cases/intro-text.ts';
+import { profile } from './use-cases/profile.ts';
+import { openChangesForm, requestChanges } from './use-cases/request-changes.ts';
+import { undoDecision } from './use-cases/undo-decision.ts';
 import { decideIntro } from './use-cases/decide-intro.ts';
 import { answerForContact } from './use-cases/deliver-intro.ts';
 import { recordOutcome } from './use-cases/follow-up.ts';
@@ -42,6 +46,7 @@ export const COMMANDS = {
   triage: 'Vet imported contacts one card at a time (owner only): /triage [company] [skipped]',
   introduce: 'Introduce someone to one of your contacts (owner only): /introduce <contact>',
   history: "A member's requests, declines and outcomes (owner only): /history <name>",
+  profile: 'Your email for intros: /profile email you@example.com',
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 
@@ -65,6 +70,8 @@ export function handleCommand(ctx: CoreContext, actor: Actor, name: string, text
         return { type: 'show', view: getStats(ctx, actor) };
       case 'triage':
         return { type: 'show', view: startTriage(ctx, actor, text) };
+      case 'profile':
+        return { type: 'show', view: profile(ctx, actor, text) };
       default:
         return { type: 'show', view: message(`I don't know the command /${name}.`, 'Try /find-contact <words> or /intros.') };
     }
@@ -130,11 +137,21 @@ export function handleAction(ctx: CoreContext, actor: Actor, actionId: string): 
         const r = triageClick(ctx, actor, action.verb, action.contactId, action.deck);
         return r.kind === 'form' ? { type: 'form', form: r.form } : { type: 'update', view: r.view };
       }
+      case 'ask_changes':
+        return { type: 'form', form: openChangesForm(ctx, actor, action.requestId) };
+      case 'undo':
+        return { type: 'update', view: undoDecision(ctx, actor, action.requestId) };
+      case 'unblock':
+        return { type: 'update', view: unblockFromCard(ctx, actor, action.memberId) };
+      case 'edit_intro':
+        return { type: 'form', form: openIntroTextForm(ctx, actor, action.requestId) };
       case 'submit_request':
       case 'submit_admission':
       case 'submit_triage_tags':
       case 'submit_introduce':
       case 'submit_tags':
+      case 'submit_changes':
+      case 'submit_intro_text':
         return { type: 'show', view: STALE };
     }
   } catch (err) {
@@ -169,6 +186,14 @@ export function handleSubmit(ctx: CoreContext, actor: Actor, formAction: string,
     }
     if (action?.type === 'submit_tags') {
       const result = submitTags(ctx, actor, action.contactId, values);
+      return result.ok ? { type: 'form_done', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
+    }
+    if (action?.type === 'submit_changes') {
+      const result = requestChanges(ctx, actor, action.requestId, values);
+      return result.ok ? { type: 'form_done', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
+    }
+    if (action?.type === 'submit_intro_text') {
+      const result = saveIntroText(ctx, actor, action.requestId, values);
       return result.ok ? { type: 'form_done', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
     }
     if (action?.type === 'submit_admission') {

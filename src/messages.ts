@@ -25,6 +25,8 @@ export const MESSAGE_KINDS = [
   'member.contact_declined',
   'member.follow_up',
   'member.admission_decision',
+  'member.changes_requested',
+  'member.decision_reopened',
   'contact.optin',
   'person.optin',
   'intro.group',

@@ -104,6 +104,9 @@ export interface OutboxMessage {
   createdAt: string;
 }
 
+/** Where one outbox message stands: 'in_flight' is leased by a sender right now. */
+export type OutboxState = 'none' | 'pending' | 'in_flight' | 'sent' | 'failed';
+
 export interface ContactInput {
   name: string;
   title?: string | null;
@@ -228,6 +231,20 @@ export interface Store {
   /** Moves an approved request's delivery stage; false if it was not in `from`. */
   setStage(id: number, from: readonly (DeliveryStage | null)[], to: DeliveryStage, at: string): boolean;
   setOutcome(id: number, outcome: Outcome, at: string): void;
+
+  /** The owner sent a pending request back with a note; false if it is not pending. */
+  requestChanges(id: number, note: string, at: string): boolean;
+  /** The member's revised answers; clears the owner's note. False if it is not pending. */
+  reviseRequest(id: number, form: IntroForm, at: string): boolean;
+  /** Undo of a decision: back to pending, decision and delivery stage cleared; false if not in `from`. */
+  reopenRequest(id: number, from: readonly RequestStatus[], at: string): boolean;
+  setIntroText(id: number, text: string | null, at: string): void;
+  setMemberEmail(id: number, email: string | null, at: string): void;
+  /** Marks a request's not-yet-done tasks of these kinds done (undo: the opt-in no longer expires). */
+  cancelTasks(requestId: number, kinds: readonly TaskKind[], at: string): number;
+  outboxState(dedupeKey: string, now: string): OutboxState;
+  /** Drops unsent (and not in-flight) messages with these dedupe keys; returns the keys dropped. */
+  cancelOutbox(dedupeKeys: readonly string[], now: string): string[];
 
   /** A due time; the dedupe key makes scheduling the same thing twice a no-op. */
   scheduleTask(task: { kind: TaskKind; requestId: number; dueAt: string; dedupeKey: string; at: string }): void;

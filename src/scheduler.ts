@@ -15,7 +15,8 @@ import { contactLoad, requesterHistory } from './use-cases/submit-intro-request.
 
 function remindOwner(ctx: CoreContext, requestId: number): boolean {
   const req = ctx.store.getRequest(requestId);
-  if (!req || req.status !== 'pending') return false;
+  // A request sent back for changes waits for the member, not the owner.
+  if (!req || req.status !== 'pending' || req.changesRequestedAt) return false;
   const member = ctx.store.getMember(req.memberId);
   const contact = ctx.store.getContact(req.contactId);
   const ownerId = member ? ctx.policy.owners[member.platform] : undefined;

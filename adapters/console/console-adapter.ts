@@ -39,14 +39,16 @@ export class ConsoleAdapter {
   private buttonCounter = 0;
   private form: FormState | null = null;
   private readonly inbox = new Map<string, View[]>();
+  /** Who got each message, by its ref, so an edit reaches the same people. */
+  private readonly sentTo = new Map<string, readonly string[]>();
   readonly dispatcher: Dispatcher;
 
   constructor(private readonly opts: ConsoleAdapterOptions) {
     this.actor = this.actorFor(opts.startAs ?? OWNER_ID);
     const messenger: Messenger = {
       send: (m) => Promise.resolve(this.deliver(m)),
-      // A terminal cannot edit what it printed: the new state is one line instead.
-      update: (_ref, view) => Promise.resolve(this.write(`(an earlier message was updated: ${safe(view.summary)})`)),
+      // The terminal cannot change what it printed: an edited message (the owner's card) is shown again, marked as updated.
+      update: (ref, view) => Promise.resolve(this.deliverUpdate(ref, view)),
     };
     this.dispatcher = new Dispatcher({ store: opts.ctx.store, clock: opts.ctx.clock, logger: opts.logger, messengers: { console: messenger } });
   }
@@ -169,9 +171,13 @@ export class ConsoleAdapter {
       case 'form_done':
         this.form = null;
         return this.printView(reply.view);
-      case 'form':
-        this.form = { form: reply.form, values: {}, queue: reply.form.fields.map((f) => f.id), errors: {} };
-        return this.write(renderFormIntro(reply.form));
+      case 'form': {
+        // A prefilled field (a form sent back for changes, the intro draft) keeps its text on an empty line.
+        const values = Object.fromEntries(reply.form.fields.flatMap((f) => (f.value ? [[f.id, f.value]] : [])));
+        this.form = { form: reply.form, values, queue: reply.form.fields.map((f) => f.id), errors: {} };
+        const kept = Object.keys(values).length ? '\n(Press Enter on a line to keep the text shown in [brackets].)' : '';
+        return this.write(renderFormIntro(reply.form) + kept);
+      }
       case 'form_errors': {
         const values = Object.fromEntries(reply.form.fields.map((f) => [f.id, f.value ?? '']));
         // Ask again only what bounced; everything typed is kept.
@@ -208,9 +214,21 @@ export class ConsoleAdapter {
     this.printView(view);
   }
 
+  private deliverUpdate(ref: string, view: View): void {
+    this.deliverTo(this.sentTo.get(ref) ?? [], { ...view, blocks: [{ kind: 'context', text: '(updated)' }, ...view.blocks] });
+  }
+
   /** A group message (the intro itself) goes to each of its recipients. */
   private deliver(m: OutboxMessage): { ref: string } {
-    for (const recipient of m.recipients) {
+    const ref = `console:${m.id}`;
+    this.sentTo.set(ref, m.recipients);
+    this.deliverTo(m.recipients, m.view);
+    return { ref };
+  }
+
+  private deliverTo(recipients: readonly string[], view: View): void {
+    const m = { view };
+    for (const recipient of recipients) {
       if (recipient === this.actor.userId) {
         this.printMessage(m.view);
       } else {
@@ -220,7 +238,6 @@ export class ConsoleAdapter {
         this.write(`(a message is waiting for ${safe(recipient)}: /as ${safe(recipient)} to read it)`);
       }
     }
-    return { ref: `console:${m.id}` };
   }
 
   private async flushOutbox(): Promise<void> {

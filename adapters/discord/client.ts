@@ -1,13 +1,16 @@
-// The discord.js gateway client. It asks for the Guilds intent only: slash
-// commands, buttons and modals arrive as interactions, which need no message
-// intents, and DMs are sent over REST. Configuration comes in; nothing here
-// reads the environment.
-import { Client, Events, GatewayIntentBits, Status, type ClientOptions, type RESTOptions } from 'discord.js';
+// The discord.js gateway client. Slash commands, buttons and modals arrive as
+// interactions, which need no message intents, and DMs are sent over REST.
+// Besides Guilds it asks for DirectMessages, with the Channel partial (DM
+// channels are not cached, and discord.js drops their messages without it),
+// for one thing only: the owner uploading Connections.csv in a DM
+// (dm-upload.ts). Configuration comes in; nothing here reads the environment.
+import { Client, Events, GatewayIntentBits, Partials, Status, type ClientOptions, type RESTOptions } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.ts';
 import type { CoreContext } from '../../src/context.ts';
 import { Dispatcher } from '../../src/dispatcher.ts';
 import type { Logger } from '../../src/ports.ts';
 import { describeError } from './deps.ts';
+import { attachmentOrigins, createDmUploadHandler } from './dm-upload.ts';
 import { createInteractionHandler } from './interaction-handler.ts';
 import { createDiscordMessenger, type DiscordMessenger } from './messenger.ts';
 import { NO_MENTIONS } from './text.ts';
@@ -67,7 +70,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   }
   const client = new Client({
     ...options.clientOptions,
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS, // the default for every send; each call also says so
     rest: { ...restOptions(config), ...options.clientOptions?.rest },
   });
@@ -78,6 +82,10 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const handle = createInteractionHandler({ ctx, logger, outbox, dms: messenger });
   client.on(Events.InteractionCreate, (interaction) => {
     handle(interaction).catch((err: unknown) => logger.error(describeError(err), 'discord: handler failed'));
+  });
+  const upload = createDmUploadHandler({ ctx, logger, client, origins: attachmentOrigins(config.apiUrl) });
+  client.on(Events.MessageCreate, (msg) => {
+    upload(msg).catch((err: unknown) => logger.error(describeError(err), 'discord: upload handler failed'));
   });
   client.on(Events.Error, (err) => logger.error(describeError(err), 'discord: client error'));
   client.on(Events.ShardError, (err) => logger.warn(describeError(err), 'discord: gateway error'));

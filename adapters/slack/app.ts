@@ -14,6 +14,7 @@ import { describeError, type SlackDeps } from './deps.ts';
 import { register as registerActions } from './listeners/actions/index.ts';
 import { register as registerCommands } from './listeners/commands/index.ts';
 import { register as registerEvents } from './listeners/events/index.ts';
+import { fileOrigins } from './listeners/events/file-shared.ts';
 import { register as registerViews } from './listeners/views/index.ts';
 import { SlackNames } from './names.ts';
 import { RecentKeys } from './recent-keys.ts';
@@ -104,7 +105,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
-  registerEvents(app, deps);
+  registerEvents(app, deps, { token: config.botToken, origins: fileOrigins(config.apiUrl) });
   // Listeners catch their own errors; this is the net under Bolt's own middleware.
   app.error((err) => {
     logger.error({ ...describeError(err) }, 'slack: unhandled error');

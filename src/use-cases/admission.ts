@@ -2,7 +2,7 @@
 // ignores, or answers "I don't know you", which blocks.
 import { z } from 'zod';
 import { encodeAction } from '../actions.ts';
-import type { Actor, Member } from '../domain.ts';
+import type { Actor, Member, MemberStatus } from '../domain.ts';
 import { type CoreContext, nameOf, nowIso, requireOwner, roleOf, who } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { messageKey } from '../messages.ts';
@@ -92,6 +92,8 @@ export function decideAdmission(ctx: CoreContext, actor: Actor, memberId: number
     if (!member) throw notFound('request to join');
     const at = nowIso(ctx);
     const to = decision === 'admit' ? 'member' : decision === 'block' ? 'blocked' : 'declined';
+    // Only from pending, so a double click or a stale card cannot undo a decision by accident;
+    // the way back from "I don't know you" or "Ignore" is unblockMember (the card's Unblock button).
     const changed = ctx.store.transitionMember(member.id, ['pending'], to, at);
     const current = ctx.store.getMember(member.id) as Member;
     if (changed) {
@@ -99,7 +101,7 @@ export function decideAdmission(ctx: CoreContext, actor: Actor, memberId: number
       // "Ignore" sends nothing, as the owner's own rule has it; admit and block are answered.
       if (decision !== 'ignore') {
         ctx.store.enqueue({
-          dedupeKey: messageKey.admission(member.id, 'decision', at),
+          dedupeKey: messageKey.admission(member.id, `decision:${decision}`, at),
           platform: member.platform,
           recipients: [member.userId],
           kind: 'member.admission_decision',
@@ -110,6 +112,31 @@ export function decideAdmission(ctx: CoreContext, actor: Actor, memberId: number
     }
     return { card: decidedAdmissionCard(current, verdictLine(current)), changed };
   });
+}
+
+/**
+ * Takes back "I don't know you" (or "Ignore"). Someone who had asked to join
+ * goes back to the owner's queue: pending, so the card offers Admit, Ignore and
+ * "I don't know you" again, and an old card's Admit button works again. Anyone
+ * else (blocked from the CLI) is a member again, as they were before.
+ */
+export function unblockMember(ctx: CoreContext, by: string, memberId: number): { member: Member; changed: boolean } {
+  return ctx.store.transaction(() => {
+    const member = ctx.store.getMember(memberId);
+    if (!member) throw notFound('person');
+    const at = nowIso(ctx);
+    const to: MemberStatus = member.admissionNote ? 'pending' : 'member';
+    const changed = ctx.store.transitionMember(member.id, member.admissionNote ? ['blocked', 'declined'] : ['blocked'], to, at);
+    if (changed) ctx.store.appendEvent({ at, actor: by, kind: 'member.unblocked', memberId: member.id, data: { to } });
+    return { member: ctx.store.getMember(member.id) as Member, changed };
+  });
+}
+
+/** The Unblock button on a decided join card: the card shows the request again, with its buttons. */
+export function unblockFromCard(ctx: CoreContext, actor: Actor, memberId: number): View {
+  requireOwner(ctx, actor);
+  const { member } = unblockMember(ctx, who(actor), memberId);
+  return member.status === 'pending' ? admissionCard(member) : decidedAdmissionCard(member, verdictLine(member));
 }
 
 function verdictLine(m: Member): string {

@@ -1,16 +1,18 @@
 // The owner's one click. Exactly one decision ever wins: the transition only
 // happens from 'pending', inside a write transaction, so a double click, a
 // platform retry or a second process sees the decision already made.
-import type { Actor, DeclineReason, IntroRequest, Member } from '../domain.ts';
+import type { Actor, Contact, DeclineReason, IntroRequest, Member } from '../domain.ts';
 import { type CoreContext, nowIso, requireOwner, who } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { decidedCard, ownerRequestCard } from '../views/cards.ts';
 import { decisionNotice } from '../views/notices.ts';
 import type { View } from '../views/view.ts';
-import { messageKey } from '../messages.ts';
 import { startDelivery } from './deliver-intro.ts';
+import { introTextOf } from './intro-text.ts';
+import { roundKey } from './request-keys.ts';
 import { updateOwnerCards } from './owner-card.ts';
 import { contactLoad, requesterHistory } from './submit-intro-request.ts';
+import { canUndo } from './undo-decision.ts';
 
 export type Decision = { kind: 'approve' } | { kind: 'decline'; reason: DeclineReason };
 
@@ -61,7 +63,7 @@ function decideInTransaction(ctx: CoreContext, actor: Actor, requestId: number, 
         data: decision.kind === 'decline' ? { reason: decision.reason } : {},
       });
       ctx.store.enqueue({
-        dedupeKey: messageKey.request(requestId, 'decision'),
+        dedupeKey: roundKey(ctx, requestId, 'decision'),
         platform: member.platform,
         recipients: [member.userId],
         kind: 'member.decision_notice',
@@ -71,7 +73,8 @@ function decideInTransaction(ctx: CoreContext, actor: Actor, requestId: number, 
       // Approval is not yet an intro: the contact is asked first (or, if they need no opt-in, introduced now).
       if (to === 'approved' && contact) startDelivery(ctx, requestId);
       // The card may have been decided elsewhere (/intros, the Home tab, a reminder): every copy shows the decision.
-      updateOwnerCards(ctx, requestId, 'decided');
+      // One edit per decision: after an undo, the next decision edits the cards again.
+      updateOwnerCards(ctx, requestId, `decided:${at}`);
     }
     if (!contact) return { request, card: { summary: `Request #${request.id}`, blocks: [{ kind: 'text', text: `Request #${request.id}: the contact was removed.` }] }, changed };
     const history = requesterHistory(ctx, member, request.id);
@@ -79,7 +82,18 @@ function decideInTransaction(ctx: CoreContext, actor: Actor, requestId: number, 
     const card =
       request.status === 'pending'
         ? ownerRequestCard(request, member, contact, history, load)
-        : decidedCard(request, member, contact, history, load, changed ? undefined : 'This request had already been settled; nothing was changed.');
+        : decidedCardFor(ctx, request, member, contact, changed ? undefined : 'This request had already been settled; nothing was changed.');
     return { request, card, changed };
+  });
+}
+
+/** The decided card with what the owner may still do: undo for a while, edit the intro text until it goes. */
+export function decidedCardFor(ctx: CoreContext, request: IntroRequest, member: Member, contact: Contact, note?: string): View {
+  const history = requesterHistory(ctx, member, request.id);
+  const editable = request.status === 'approved' && (request.stage === null || request.stage === 'awaiting_contact');
+  return decidedCard(request, member, contact, history, contactLoad(ctx, contact), note, {
+    undo: canUndo(ctx, request, member, contact) === null,
+    editIntro: editable,
+    ...(editable ? { introText: introTextOf(request, member, contact, ctx.policy.ownerName) } : {}),
   });
 }

@@ -15,6 +15,7 @@ import {
   requesterNotice,
 } from '../views/delivery.ts';
 import type { View } from '../views/view.ts';
+import { roundKey } from './request-keys.ts';
 import { messageKey } from '../messages.ts';
 import { contactAnsweredOwnerIntro, ownerIntroLapsed } from './introduce.ts';
 
@@ -48,9 +49,9 @@ export function startDelivery(ctx: CoreContext, requestId: number): void {
   const ask = contactChatId
     ? { recipients: [contactChatId], kind: 'contact.optin' as const, view: contactOptinCard(p.req, p.member, p.contact, ctx.policy.ownerName) }
     : { recipients: [p.ownerId], kind: 'owner.optin_email' as const, view: ownerOptinEmailCard(p.req, p.member, p.contact, ctx.policy.ownerName) };
-  ctx.store.enqueue({ dedupeKey: messageKey.request(p.req.id, 'optin'), platform: p.member.platform, at, ...ask });
+  ctx.store.enqueue({ dedupeKey: roundKey(ctx, p.req.id, 'optin'), platform: p.member.platform, at, ...ask });
   ctx.store.appendEvent({ at, actor: 'system', kind: 'optin.asked', requestId: p.req.id, contactId: p.contact.id, data: { via: contactChatId ? 'chat' : 'email' } });
-  ctx.store.scheduleTask({ kind: 'expire_optin', requestId: p.req.id, dueAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays), dedupeKey: `request:${p.req.id}:expire_optin`, at });
+  ctx.store.scheduleTask({ kind: 'expire_optin', requestId: p.req.id, dueAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays), dedupeKey: roundKey(ctx, p.req.id, 'expire_optin'), at });
 }
 
 function makeIntro(ctx: CoreContext, p: Parties, at: string, actor: string): void {

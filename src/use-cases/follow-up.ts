@@ -1,6 +1,7 @@
 // Closing the loop: some days after the intro the requester is asked how it
 // went; each answer is an event, and good news reaches the owner.
 import type { Actor, Outcome } from '../domain.ts';
+import { GOOD_OUTCOMES } from '../domain.ts';
 import { type CoreContext, daysFrom, isOwner, nowIso, requireMember, timersOf, who } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { followUpCard, goodNewsNotice, outcomeThanks } from '../views/delivery.ts';
@@ -22,7 +23,7 @@ export function recordOutcome(ctx: CoreContext, actor: Actor, requestId: number,
       ctx.store.setOutcome(requestId, outcome, at);
       ctx.store.appendEvent({ at, actor: who(actor), kind: `outcome.${outcome}`, requestId, memberId: req.memberId, contactId: req.contactId });
     }
-    if (member && !same && (outcome === 'opportunity' || outcome === 'job')) {
+    if (member && !same && GOOD_OUTCOMES.includes(outcome)) {
       const ownerId = ctx.policy.owners[member.platform];
       if (ownerId !== undefined) {
         ctx.store.enqueue({ dedupeKey: messageKey.request(requestId, `good_news:${outcome}`), platform: member.platform, recipients: [ownerId], kind: 'owner.good_news', view: goodNewsNotice(member, contactName, outcome), at });

@@ -4,8 +4,8 @@
 // place through the outbox, so no stale button is left to click.
 import type { CoreContext } from '../context.ts';
 import { messageKey, ownerCardKeys } from '../messages.ts';
-import { decidedCard } from '../views/cards.ts';
-import { contactLoad, requesterHistory } from './submit-intro-request.ts';
+import type { View } from '../views/view.ts';
+import { decidedCardFor } from './decide-intro.ts';
 
 /** Call inside the transaction that settled the request; `reason` names the change (one edit per reason). */
 export function updateOwnerCards(ctx: CoreContext, requestId: number, reason: string, note?: string): void {
@@ -13,7 +13,16 @@ export function updateOwnerCards(ctx: CoreContext, requestId: number, reason: st
   const member = req ? ctx.store.getMember(req.memberId) : null;
   const contact = req ? ctx.store.getContact(req.contactId) : null;
   if (!req || !member || !contact) return;
-  const view = decidedCard(req, member, contact, requesterHistory(ctx, member, req.id), contactLoad(ctx, contact), note);
+  // The decided card as the click shows it: with Undo (for a while) and the intro text to edit.
+  replaceOwnerCards(ctx, requestId, reason, decidedCardFor(ctx, req, member, contact, note));
+}
+
+/**
+ * Replaces the owner's cards about a request with `view` (the request sent back
+ * for changes, revised, or reopened by an undo). `reason` must be new for each
+ * change: each edit is made once.
+ */
+export function replaceOwnerCards(ctx: CoreContext, requestId: number, reason: string, view: View): void {
   const at = ctx.clock.now().toISOString();
   for (const key of ownerCardKeys(requestId)) {
     const card = ctx.store.getMessageByKey(key);

@@ -2,7 +2,7 @@
 // the limits, then write the request, its event and the owner's card together.
 import { z } from 'zod';
 import { encodeAction } from '../actions.ts';
-import type { Actor, Contact, IntroForm, IntroRequest, Member } from '../domain.ts';
+import type { Actor, Contact, GateSignals, IntroForm, IntroRequest, Member } from '../domain.ts';
 import { type CoreContext, daysFrom, nowIso, requireMember, timersOf, who } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { messageKey } from '../messages.ts';
@@ -10,7 +10,8 @@ import { judgeIntro } from '../rules/quality-gate.ts';
 import { cleanText } from '../rules/text.ts';
 import { ownerRequestCard, type ContactLoad, type RequesterHistory } from '../views/cards.ts';
 import { requestFormView } from '../views/forms.ts';
-import { requestSentView } from '../views/notices.ts';
+import { message, requestSentView } from '../views/notices.ts';
+import { enqueueOwnerCardEdit } from './request-changes.ts';
 import type { FieldErrors, FormView, View } from '../views/view.ts';
 
 const text = z.string().max(20_000).transform(cleanText);
@@ -33,11 +34,22 @@ export function requestableContact(ctx: CoreContext, contactId: number): Contact
 export function openRequestForm(ctx: CoreContext, actor: Actor, contactId: number): FormView {
   const member = requireMember(ctx, actor);
   const contact = requestableContact(ctx, contactId);
+  const open = ctx.store.findOpenRequest(member.id, contact.id);
   // Say so before anything is typed, unless this member already has that request open.
-  if (!ctx.store.findOpenRequest(member.id, contact.id)) checkLimits(ctx, member, contact);
+  if (!open) checkLimits(ctx, member, contact);
   const draft = ctx.store.getDraft(actor.platform, actor.userId, encodeAction({ type: 'submit_request', contactId }));
-  return requestFormView(contact, ctx.policy.ownerName, draft ?? {});
+  // Sent back by the owner: the form holds their answers (or what they typed since) and his note.
+  if (open?.changesRequestedAt) {
+    const answers = { howKnow: open.howKnow, whyContact: open.whyContact, blurb: open.blurb };
+    return requestFormView(contact, ctx.policy.ownerName, draft ?? answers, formOptions(member, open));
+  }
+  return requestFormView(contact, ctx.policy.ownerName, draft ?? {}, formOptions(member, null));
 }
+
+const formOptions = (member: Member, sentBack: IntroRequest | null) => ({
+  requesterName: member.displayName,
+  ...(sentBack?.changesNote ? { ownerNote: sentBack.changesNote } : {}),
+});
 
 export function contactLoad(ctx: CoreContext, contact: Contact): ContactLoad {
   const load = ctx.store.countContactLoad(contact.id, daysFrom(ctx, -90));
@@ -78,6 +90,7 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
     const contact = requestableContact(ctx, contactId);
     // A platform retry or a double submit of the same form finds the request it already made.
     const existing = ctx.store.findOpenRequest(member.id, contact.id);
+    if (existing?.changesRequestedAt) return resubmit(ctx, actor, member, contact, existing, form);
     if (existing) {
       if (existing.whyContact === form.whyContact && existing.blurb === form.blurb && existing.howKnow === form.howKnow) {
         return { ok: true as const, request: existing, view: requestSentView(existing, contact.name, ctx.policy.ownerName), duplicate: true };
@@ -85,26 +98,9 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
       throw new DomainError('conflict', `You already have a request waiting for an intro to ${contact.name} (#${existing.id}).`);
     }
 
-    const earlier = ctx.store
-      .listRequests({ memberId: member.id })
-      .filter((r) => r.contactId !== contact.id)
-      .map((r) => {
-        const other = ctx.store.getContact(r.contactId);
-        return { contactName: other?.name ?? 'someone else', contactCompany: other?.company ?? null, whyContact: r.whyContact, howKnow: r.howKnow, blurb: r.blurb };
-      });
-    const verdict = judgeIntro(form, { contact, ownerName: ctx.policy.ownerName, earlier });
-    const errors = verdict.errors;
+    const verdict = gate(ctx, actor, member, contact, form, null);
+    if (!verdict.ok) return verdict;
     const formAction = encodeAction({ type: 'submit_request', contactId: contact.id });
-    if (verdict.blocked) {
-      // Spam, phishing or fraud: refused, not coached, and not kept as a draft to come back to.
-      ctx.store.deleteDraft(actor.platform, actor.userId, formAction);
-      return { ok: false as const, errors, form: requestFormView(contact, ctx.policy.ownerName, {}) };
-    }
-    if (Object.keys(errors).length > 0) {
-      // Kept so that reopening the form (Discord's "Edit request", a closed modal) loses nothing.
-      ctx.store.saveDraft(actor.platform, actor.userId, formAction, { ...form }, nowIso(ctx));
-      return { ok: false as const, errors, form: requestFormView(contact, ctx.policy.ownerName, form) };
-    }
     checkLimits(ctx, member, contact);
     ctx.store.deleteDraft(actor.platform, actor.userId, formAction);
 
@@ -131,4 +127,47 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
     ctx.faults?.('submit:before-commit');
     return { ok: true as const, request, view: requestSentView(request, contact.name, ctx.policy.ownerName), duplicate: false };
   });
+}
+
+/**
+ * The quality gate. Spam, phishing or fraud is refused, not coached, and not
+ * kept as a draft; any other bounce keeps the typed answers as a draft and the
+ * form comes back with the errors. A pass returns what carried it.
+ */
+function gate(ctx: CoreContext, actor: Actor, member: Member, contact: Contact, form: IntroForm, sentBack: IntroRequest | null): Extract<SubmitResult, { ok: false }> | { ok: true; signals: GateSignals | null } {
+  const earlier = ctx.store
+    .listRequests({ memberId: member.id })
+    .filter((r) => r.contactId !== contact.id)
+    .map((r) => {
+      const other = ctx.store.getContact(r.contactId);
+      return { contactName: other?.name ?? 'someone else', contactCompany: other?.company ?? null, whyContact: r.whyContact, howKnow: r.howKnow, blurb: r.blurb };
+    });
+  const verdict = judgeIntro(form, { contact, ownerName: ctx.policy.ownerName, earlier });
+  const formAction = encodeAction({ type: 'submit_request', contactId: contact.id });
+  if (verdict.blocked) {
+    ctx.store.deleteDraft(actor.platform, actor.userId, formAction);
+    return { ok: false, errors: verdict.errors, form: requestFormView(contact, ctx.policy.ownerName, {}, formOptions(member, sentBack)) };
+  }
+  if (Object.keys(verdict.errors).length === 0) return { ok: true, signals: verdict.signals };
+  // Kept so that reopening the form (Discord's "Edit request", a closed modal) loses nothing.
+  ctx.store.saveDraft(actor.platform, actor.userId, formAction, { ...form }, nowIso(ctx));
+  return { ok: false, errors: verdict.errors, form: requestFormView(contact, ctx.policy.ownerName, form, formOptions(member, sentBack)) };
+}
+
+/**
+ * The member's new version of a request the owner sent back: through the gate
+ * again, then the same request is revised (no new request, no second card)
+ * and the owner's card is edited in place. Runs inside the submit's transaction.
+ */
+function resubmit(ctx: CoreContext, actor: Actor, member: Member, contact: Contact, sentBack: IntroRequest, form: IntroForm): SubmitResult {
+  const verdict = gate(ctx, actor, member, contact, form, sentBack);
+  if (!verdict.ok) return verdict;
+  const at = nowIso(ctx);
+  ctx.store.reviseRequest(sentBack.id, form, at);
+  ctx.store.deleteDraft(actor.platform, actor.userId, encodeAction({ type: 'submit_request', contactId: contact.id }));
+  ctx.store.appendEvent({ at, actor: who(actor), kind: 'request.resubmitted', requestId: sentBack.id, memberId: member.id, contactId: contact.id });
+  enqueueOwnerCardEdit(ctx, sentBack.id, member, contact, at, 'revised');
+  const request = ctx.store.getRequest(sentBack.id) as IntroRequest;
+  const view = message(`Your revised request for an intro to ${contact.name} is with ${ctx.policy.ownerName} (request #${request.id}).`, 'You will hear back here when they decide.');
+  return { ok: true, request, view, duplicate: false };
 }

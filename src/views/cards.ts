@@ -4,7 +4,7 @@ import { encodeAction } from '../actions.ts';
 import type { Contact, GateSignals, IntroRequest, Member, RequestStatus } from '../domain.ts';
 import { DECLINE_REASONS, OUTCOMES } from '../domain.ts';
 import { contactHeadline } from './contact-line.ts';
-import type { Block, View } from './view.ts';
+import type { Block, Button, View } from './view.ts';
 
 export interface RequesterHistory {
   byStatus: Record<RequestStatus, number>;
@@ -27,7 +27,7 @@ export function gateSignalsLine(s: GateSignals): string {
 }
 
 function requestBlocks(req: IntroRequest, member: Member, contact: Contact, history: RequesterHistory, load: ContactLoad): Block[] {
-  return [
+  const blocks: Block[] = [
     { kind: 'header', text: `Intro request #${req.id}: ${member.displayName} → ${contact.name}` },
     { kind: 'text', text: contactHeadline(contact) || contact.name },
     { kind: 'quote', label: `How ${member.displayName} knows you`, text: req.howKnow },
@@ -42,26 +42,38 @@ function requestBlocks(req: IntroRequest, member: Member, contact: Contact, hist
       ],
     },
   ];
+  if (member.email) blocks.push({ kind: 'context', text: `${member.displayName}'s email for intros: ${member.email}` });
+  return blocks;
 }
 
-export function ownerRequestCard(req: IntroRequest, member: Member, contact: Contact, history: RequesterHistory, load: ContactLoad): View {
-  return {
-    summary: `${member.displayName} asks for an intro to ${contact.name}`,
-    blocks: [
-      ...requestBlocks(req, member, contact, history, load),
-      {
-        kind: 'actions',
-        buttons: [
-          { action: encodeAction({ type: 'approve', requestId: req.id }), label: 'Approve', style: 'primary' },
-          { action: encodeAction({ type: 'decline', requestId: req.id, reason: 'not_now' }), label: 'Decline: not now' },
-          { action: encodeAction({ type: 'decline', requestId: req.id, reason: 'dont_know_contact' }), label: "Decline: don't know them well" },
-          { action: encodeAction({ type: 'decline', requestId: req.id, reason: 'dont_know_you' }), label: "Decline: I don't know you", style: 'danger' },
-        ],
-      },
-      // The member's full record, shown to the owner only, before he decides.
-      { kind: 'actions', buttons: [{ action: encodeAction({ type: 'history', memberId: member.id }), label: `History: ${member.displayName}`.slice(0, 75) }] },
+/** Shown on the owner's card while the request is back with the member. */
+export function changesRequestedLine(req: IntroRequest, memberName: string): string {
+  const when = req.changesRequestedAt ? ` on ${req.changesRequestedAt.slice(0, 16).replace('T', ' ')} UTC` : '';
+  return `You asked for changes${when}. Waiting for ${memberName} to edit the request; this card updates when they do.`;
+}
+
+export function ownerRequestCard(req: IntroRequest, member: Member, contact: Contact, history: RequesterHistory, load: ContactLoad, note?: string): View {
+  const blocks = requestBlocks(req, member, contact, history, load);
+  if (note) blocks.push({ kind: 'context', text: note });
+  // While the request is back with the member there is nothing to decide yet.
+  if (req.changesRequestedAt) {
+    if (req.changesNote) blocks.push({ kind: 'quote', label: 'Your note', text: req.changesNote });
+    blocks.push({ kind: 'context', text: changesRequestedLine(req, member.displayName) });
+    return { summary: `Changes requested: ${member.displayName} → ${contact.name}`, blocks };
+  }
+  blocks.push({
+    kind: 'actions',
+    buttons: [
+      { action: encodeAction({ type: 'approve', requestId: req.id }), label: 'Approve', style: 'primary' },
+      { action: encodeAction({ type: 'ask_changes', requestId: req.id }), label: 'Ask for changes' },
+      { action: encodeAction({ type: 'decline', requestId: req.id, reason: 'not_now' }), label: 'Decline: not now' },
+      { action: encodeAction({ type: 'decline', requestId: req.id, reason: 'dont_know_contact' }), label: "Decline: don't know them well" },
+      { action: encodeAction({ type: 'decline', requestId: req.id, reason: 'dont_know_you' }), label: "Decline: I don't know you", style: 'danger' },
     ],
-  };
+  });
+  // The member's full record, shown to the owner only, before he decides.
+  blocks.push({ kind: 'actions', buttons: [{ action: encodeAction({ type: 'history', memberId: member.id }), label: `History: ${member.displayName}`.slice(0, 75) }] });
+  return { summary: `${member.displayName} asks for an intro to ${contact.name}`, blocks };
 }
 
 export function statusLine(req: IntroRequest): string {
@@ -93,11 +105,24 @@ function deliveryLine(req: IntroRequest): string {
   return STAGE_WORDS[req.stage] + outcome;
 }
 
-/** The card after a decision: same facts, no buttons, who decided and when. */
-export function decidedCard(req: IntroRequest, member: Member, contact: Contact, history: RequesterHistory, load: ContactLoad, note?: string): View {
+/** What the owner may still do on a decided card: undo (for a while) and edit the intro text before it goes. */
+export interface DecidedCardOptions {
+  undo?: boolean;
+  editIntro?: boolean;
+  /** The intro text as it will go (the owner's edit or the draft), shown so he sees his words. */
+  introText?: string;
+}
+
+/** The card after a decision: same facts, who decided and when; no decision buttons. */
+export function decidedCard(req: IntroRequest, member: Member, contact: Contact, history: RequesterHistory, load: ContactLoad, note?: string, opts: DecidedCardOptions = {}): View {
   const blocks = requestBlocks(req, member, contact, history, load);
   blocks.push({ kind: 'context', text: statusLine(req) });
   if (note) blocks.push({ kind: 'context', text: note });
+  if (opts.introText) blocks.push({ kind: 'quote', label: req.introText ? 'The intro, in your words' : 'The intro as drafted (edit it before it goes)', text: opts.introText });
+  const buttons: Button[] = [];
+  if (opts.editIntro) buttons.push({ action: encodeAction({ type: 'edit_intro', requestId: req.id }), label: 'Edit the intro text' });
+  if (opts.undo) buttons.push({ action: encodeAction({ type: 'undo', requestId: req.id }), label: 'Undo (10 minutes)' });
+  if (buttons.length) blocks.push({ kind: 'actions', buttons });
   return { summary: `Request #${req.id}: ${statusLine(req)}`, blocks };
 }
 
@@ -130,6 +155,10 @@ export function decidedAdmissionCard(member: Member, verdict: string): View {
       { kind: 'quote', label: 'How they know you', text: note.howKnow },
       { kind: 'quote', label: 'Why they want to join', text: note.why },
       { kind: 'context', text: verdict },
+      // "I don't know you" is not for good: the owner can take it back.
+      ...(member.status === 'blocked' || member.status === 'declined'
+        ? [{ kind: 'actions' as const, buttons: [{ action: encodeAction({ type: 'unblock', memberId: member.id }), label: member.status === 'blocked' ? 'Unblock' : 'Reconsider' }] }]
+        : []),
     ],
   };
 }

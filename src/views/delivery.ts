@@ -3,7 +3,8 @@
 // they need to decide: the requester's forwardable blurb and the ask.
 import { encodeAction } from '../actions.ts';
 import type { Contact, IntroRequest, Member, Outcome } from '../domain.ts';
-import { OUTCOMES } from '../domain.ts';
+import { GOOD_OUTCOMES, OUTCOMES } from '../domain.ts';
+import { outcomesFor } from '../rules/ask-kind.ts';
 import type { Block, View } from './view.ts';
 
 const first = (name: string) => name.split(/\s+/)[0] ?? name;
@@ -14,7 +15,7 @@ export function contactOptinCard(req: IntroRequest, member: Member, contact: Con
     blocks: [
       { kind: 'text', text: `Hi ${first(contact.name)}, ${ownerName} would like to introduce you to ${member.displayName}. Nothing is shared until you say yes.` },
       { kind: 'quote', label: `About ${member.displayName}`, text: req.blurb },
-      { kind: 'quote', label: 'What they would like to ask you', text: req.whyContact },
+      { kind: 'quote', label: `Why they would like to talk to you, as they put it to ${ownerName}`, text: req.whyContact },
       {
         kind: 'actions',
         buttons: [
@@ -26,8 +27,16 @@ export function contactOptinCard(req: IntroRequest, member: Member, contact: Con
   };
 }
 
+const quoteLines = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+
 export function mailto(to: string | null, subject: string, body: string): string {
-  return `mailto:${to ? encodeURIComponent(to).replace(/%40/g, '@').replace(/%2C/g, ',') : ''}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+  // Each address keeps its @; several are joined by commas (RFC 6068).
+  const recipients = (to ?? '').split(',').filter(Boolean).map((a) => encodeURIComponent(a.trim()).replace('%40', '@'));
+  return `mailto:${recipients.join(',')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
 /** For a contact who is not on chat: a forwardable opt-in email the owner sends, and two buttons to record the answer. */
@@ -38,11 +47,14 @@ export function ownerOptinEmailCard(req: IntroRequest, member: Member, contact: 
     '',
     `${member.displayName} asked me for an introduction to you. Here is how they describe themselves:`,
     '',
-    req.blurb,
+    quoteLines(req.blurb),
     '',
-    `What they would like to ask you: ${req.whyContact}`,
+    // Their ask was written to me about you; it is quoted as such, and the email speaks to you.
+    `And here is why they would like to talk to you, as they put it to me:`,
     '',
-    `Would you be happy for me to introduce you? A "no" is completely fine.`,
+    quoteLines(req.whyContact),
+    '',
+    `Would you be happy for me to introduce you? A "no" is completely fine, and you don't need to give a reason.`,
     '',
     ownerName,
   ].join('\n');
@@ -63,8 +75,30 @@ export function ownerOptinEmailCard(req: IntroRequest, member: Member, contact: 
   return { summary: `Ask ${contact.name} before introducing ${member.displayName}`, blocks };
 }
 
+/** The intro as drafted, as one text the owner can edit before it goes (see use-cases/intro-text.ts). */
+export function draftIntroText(req: IntroRequest, member: Member, contact: Contact, ownerName: string): string {
+  return [
+    `${first(contact.name)}, meet ${member.displayName}. ${member.displayName}, meet ${contact.name}. I think you two should talk.`,
+    '',
+    `About ${member.displayName}: ${req.blurb}`,
+    '',
+    `What ${member.displayName} would like to ask: ${req.whyContact}`,
+    '',
+    `— ${ownerName}`,
+  ].join('\n');
+}
+
 /** The intro itself, posted where owner, requester and contact can all see it. */
 export function introMessage(req: IntroRequest, member: Member, contact: Contact, ownerName: string): View {
+  if (req.introText) {
+    return {
+      summary: `${ownerName} introduces ${member.displayName} and ${contact.name}`,
+      blocks: [
+        { kind: 'text', text: req.introText },
+        { kind: 'context', text: `${member.displayName}, over to you: suggest a time that suits ${first(contact.name)}.` },
+      ],
+    };
+  }
   return {
     summary: `${ownerName} introduces ${member.displayName} and ${contact.name}`,
     blocks: [
@@ -79,7 +113,7 @@ export function introMessage(req: IntroRequest, member: Member, contact: Contact
 /** For a contact who is not on chat: the final intro email, for the owner to send to both. */
 export function ownerIntroEmailCard(req: IntroRequest, member: Member, contact: Contact, ownerName: string): View {
   const subject = `Intro: ${contact.name} <> ${member.displayName}`;
-  const body = [
+  const drafted = [
     `${first(contact.name)}, meet ${member.displayName}. ${member.displayName}, meet ${first(contact.name)}.`,
     '',
     req.blurb,
@@ -90,13 +124,17 @@ export function ownerIntroEmailCard(req: IntroRequest, member: Member, contact: 
     '',
     ownerName,
   ].join('\n');
+  // The owner's own words when he edited the intro; the draft otherwise.
+  const body = req.introText ?? drafted;
+  const memberEmail = member.email ?? null;
+  const to = [contact.email, memberEmail].filter((a): a is string => !!a);
   const blocks: Block[] = [
     { kind: 'header', text: `Request #${req.id}: ${contact.name} said yes` },
-    { kind: 'text', text: `Send the intro email to both (add ${member.displayName}'s address), then you're done.` },
-    { kind: 'fields', fields: [{ label: 'To', value: `${contact.email ?? contact.name} and ${member.displayName}` }, { label: 'Subject', value: subject }] },
+    { kind: 'text', text: memberEmail ? `Send the intro email to both, then you're done.` : `Send the intro email to both (add ${member.displayName}'s address), then you're done.` },
+    { kind: 'fields', fields: [{ label: 'To', value: `${contact.email ?? contact.name} and ${memberEmail ?? member.displayName}` }, { label: 'Subject', value: subject }] },
     { kind: 'quote', label: 'Email', text: body },
   ];
-  if (contact.email) blocks.push({ kind: 'link', label: 'Open the intro email', url: mailto(contact.email, subject, body) });
+  if (to.length) blocks.push({ kind: 'link', label: 'Open the intro email', url: mailto(to.join(','), subject, body) });
   return { summary: `${contact.name} said yes: send the intro email`, blocks };
 }
 
@@ -112,12 +150,13 @@ export function contactAnsweredCard(contactName: string, yes: boolean, byOwner: 
 }
 
 export function followUpCard(req: IntroRequest, contactName: string, nudge: boolean): View {
-  const outcomes: Outcome[] = ['met', 'no_reply', 'opportunity', 'job'];
+  // Outcomes that fit the ask (rules/ask-kind.ts): "hired" for a job ask, "raised" for a fundraising one.
+  const outcomes = outcomesFor(req);
   return {
     summary: `How did your intro to ${contactName} go?`,
     blocks: [
       { kind: 'text', text: nudge ? `A last check-in on your intro to ${contactName}: how did it go?` : `How did your intro to ${contactName} go? Your answer helps keep the network strong.` },
-      { kind: 'actions', buttons: outcomes.map((o) => ({ action: encodeAction({ type: 'outcome', requestId: req.id, outcome: o }), label: OUTCOMES[o], ...(o === 'job' || o === 'opportunity' ? { style: 'primary' as const } : {}) })) },
+      { kind: 'actions', buttons: outcomes.map((o) => ({ action: encodeAction({ type: 'outcome', requestId: req.id, outcome: o }), label: OUTCOMES[o], ...(GOOD_OUTCOMES.includes(o) ? { style: 'primary' as const } : {}) })) },
     ],
   };
 }
@@ -125,13 +164,17 @@ export function followUpCard(req: IntroRequest, contactName: string, nudge: bool
 export function outcomeThanks(req: IntroRequest, outcome: Outcome, contactName: string): View {
   const text: Record<Outcome, string> = {
     met: `Thanks, glad you and ${first(contactName)} met. If it leads somewhere, tell us here.`,
+    useful: `Glad it was useful. If it leads somewhere, tell us here.`,
     no_reply: `Thanks for telling us. Give it a few more days; I'll check in once more.`,
     opportunity: `That's great news. Thank you for telling us.`,
     job: `Congratulations! That's wonderful news.`,
+    raised: `Congratulations on the raise! That's wonderful news.`,
+    not_useful: `Thank you for saying so honestly; it helps make better intros.`,
   };
   const blocks: Block[] = [{ kind: 'text', text: text[outcome] }];
   // Good news often comes later than the meeting: keep a way to report it.
-  const later: Outcome[] = outcome === 'met' ? ['opportunity', 'job'] : outcome === 'opportunity' ? ['job'] : [];
+  const fitting = outcomesFor(req).filter((o) => o === 'job' || o === 'raised');
+  const later: Outcome[] = outcome === 'met' || outcome === 'useful' ? ['opportunity', ...fitting] : outcome === 'opportunity' ? fitting : [];
   if (later.length) {
     blocks.push({ kind: 'actions', buttons: later.map((o) => ({ action: encodeAction({ type: 'outcome', requestId: req.id, outcome: o }), label: OUTCOMES[o], style: 'primary' as const })) });
   }
@@ -139,7 +182,7 @@ export function outcomeThanks(req: IntroRequest, outcome: Outcome, contactName: 
 }
 
 export function goodNewsNotice(member: Member, contactName: string, outcome: Outcome): View {
-  const what = outcome === 'job' ? 'a job' : 'an opportunity';
+  const what = outcome === 'job' ? 'a job' : outcome === 'raised' ? 'a raise (funding)' : 'an opportunity';
   const text = `Good news: ${member.displayName}'s intro to ${contactName} led to ${what}.`;
   return { summary: text, blocks: [{ kind: 'text', text }] };
 }

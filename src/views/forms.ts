@@ -8,7 +8,35 @@ const clip = (s: string, n: number) => (s.length <= n ? s : s.slice(0, n - 1) + 
 
 export const ADMISSION_LIMITS = { howKnow: { min: 20, max: 1000 }, why: { min: 20, max: 1000 } } as const;
 
-export function requestFormView(contact: PublicContact, ownerName: string, draft: Partial<IntroForm> = {}): FormView {
+export interface RequestFormOptions {
+  /** The requester's name, for the blurb's example (never the contact's). */
+  requesterName?: string;
+  /** The owner's note when he sent the request back for changes. */
+  ownerNote?: string;
+}
+
+/**
+ * The example ask, from the contact's own details: their role and company,
+ * and a topic of theirs when there is one. Nothing is made up about them (no
+ * "payments" for everyone); with no details it stays neutral.
+ */
+function askExample(contact: PublicContact, first: string): string {
+  const role = [contact.title, contact.company].filter(Boolean).join(' at ');
+  const topic = contact.topics[0] ?? contact.tags[0];
+  const why = role ? `${first}'s work as ${role}` : `${first}'s experience`;
+  const about = topic ? `how they approach ${topic}` : 'one specific question about their work';
+  return `For example: "I'm working on <your project or move>, and ${why} is exactly what I need to learn from; I'd like 20 minutes to ask ${about}."`;
+}
+
+/** The example blurb, about the requester: their name, or a neutral "I". */
+function blurbExample(requesterName: string | undefined): string {
+  const who = requesterName?.trim();
+  return who
+    ? `Two or three sentences that can be forwarded as they are, e.g. "${who} is a <your role> with <years> in <field>, now looking for <what you want>."`
+    : 'Two or three sentences that can be forwarded as they are: your role, your experience, and what you are looking for.';
+}
+
+export function requestFormView(contact: PublicContact, ownerName: string, draft: Partial<IntroForm> = {}, opts: RequestFormOptions = {}): FormView {
   const first = contact.name.split(/\s+/)[0] ?? contact.name;
   // Labels ≤ 45 and placeholders ≤ 100 characters fit every platform's modal.
   const field = (id: keyof IntroForm, label: string, hint: string, placeholder: string) => ({
@@ -21,20 +49,18 @@ export function requestFormView(contact: PublicContact, ownerName: string, draft
     maxLength: FIELD_LIMITS[id].max,
     ...(draft[id] !== undefined ? { value: draft[id] } : {}),
   });
+  const intro = opts.ownerNote
+    ? `${ownerName} asked for changes before deciding: "${clip(opts.ownerNote, 1000)}" Your answers are below; edit them and send again.`
+    : `Asking ${ownerName} to introduce you to ${contact.name}. ${ownerName} reads every request; specific ones get made.`;
   return {
     action: encodeAction({ type: 'submit_request', contactId: contact.id }),
-    title: 'Request an intro',
-    intro: `Asking ${ownerName} to introduce you to ${contact.name}. ${ownerName} reads every request; specific ones get made.`,
-    submitLabel: 'Send request',
+    title: opts.ownerNote ? 'Edit your request' : 'Request an intro',
+    intro,
+    submitLabel: opts.ownerNote ? 'Send again' : 'Send request',
     fields: [
-      field('howKnow', `How do you know ${ownerName}?`, 'Where you met or worked together, and when.', 'We worked together at Northwind in 2021 on the payments launch.'),
-      field(
-        'whyContact',
-        `Why ${first}? What exactly is your ask?`,
-        `What about ${first}'s work makes them the right person, and the one thing you'd ask them. For example: "I'm moving into payments risk and ${first}'s team built the fraud models I keep reading about; I'd like 20 minutes to ask how they hire for it."`,
-        `What about ${first}'s work fits, and the one thing you'd ask`,
-      ),
-      field('blurb', 'A short blurb about you to forward', 'Two or three sentences that can be forwarded as they are, e.g. "Ana is a data scientist with six years in lending, now looking for a risk role at a payments company."', 'Who you are, what you do, what you are looking for'),
+      field('howKnow', `How do you know ${ownerName}?`, 'Where you met or worked together, and when.', `Where and when you met ${ownerName}, e.g. "We worked together at <company> in <year>."`),
+      field('whyContact', `Why ${first}? What exactly is your ask?`, `What about ${first}'s work makes them the right person, and the one thing you'd ask them. ${askExample(contact, first)}`, `What about ${first}'s work fits, and the one thing you'd ask`),
+      field('blurb', 'A short blurb about you to forward', blurbExample(opts.requesterName), 'Who you are, what you do, what you are looking for'),
     ],
   };
 }

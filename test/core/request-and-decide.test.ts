@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../db/sqlite-store.ts';
 import { handleAction, handleCommand, handleSubmit } from '../../src/interactions.ts';
 import { encodeAction } from '../../src/actions.ts';
+import { actionsOf } from '../../src/views/view.ts';
 import { decideIntro } from '../../src/use-cases/decide-intro.ts';
 import { intros, withdrawRequest } from '../../src/use-cases/my-requests.ts';
 import { openRequestForm, submitIntroRequest } from '../../src/use-cases/submit-intro-request.ts';
@@ -156,9 +157,9 @@ describe('decideIntro', () => {
     }
   });
 
-  it('updates the card in place: no buttons once decided, who and when', () => {
+  it('updates the card in place: no decision buttons once decided (only Undo), who and when', () => {
     const { card } = decideIntro(t.ctx, owner, 1, { kind: 'decline', reason: 'dont_know_you' });
-    expect(card.blocks.some((b) => b.kind === 'actions')).toBe(false);
+    expect(actionsOf(card).map((b) => b.label)).toEqual(['Undo (10 minutes)']);
     expect(JSON.stringify(card)).toContain("Declined (I don't know you) on 2026-11-02 09:00 UTC");
   });
 

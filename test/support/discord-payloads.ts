@@ -247,3 +247,41 @@ export function modalSubmit(
   if (input.message) payload.message = input.message;
   return payload as unknown as APIModalSubmitInteraction;
 }
+
+/**
+ * A MESSAGE_CREATE dispatch for a DM to the bot carrying one attachment, as the
+ * gateway sends it: no guild_id, the DM channel's id, the attachment's CDN url.
+ */
+export function dmMessageWithAttachment(user: APIUser, attachment: { filename: string; url: string; size: number; contentType?: string }): Json {
+  const id = snowflake();
+  return {
+    id,
+    type: 0,
+    channel_id: dmChannelIdFor(user.id),
+    // Discord says which kind of channel it is (1: a DM); discord.js needs it to build the uncached DM channel.
+    channel_type: 1,
+    author: user,
+    content: '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [
+      {
+        id: snowflake(),
+        filename: attachment.filename,
+        size: attachment.size,
+        url: attachment.url,
+        proxy_url: attachment.url,
+        content_type: attachment.contentType ?? 'text/csv; charset=utf-8',
+      },
+    ],
+    embeds: [],
+    pinned: false,
+    flags: 0,
+    components: [],
+    nonce: id,
+  };
+}

@@ -64,6 +64,12 @@ export interface FakeDiscord {
   /** Keeps a message created outside the default routes (a test's own handler), so it can be fetched and edited. */
   remember(message: Json): void;
   dispatchInteraction(payload: APIInteraction): Promise<void>;
+  /**
+   * Serves a file the way Discord's CDN serves a message attachment (its bytes at
+   * its URL, no auth); returns the URL for the attachment's `url`. Downloads are
+   * recorded as GET requests under /attachments/.
+   */
+  serveFile(name: string, bytes: Uint8Array | string, contentType?: string): string;
   close(): Promise<void>;
 }
 
@@ -326,8 +332,16 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
     return { webhook_id: FAKE_IDS.applicationId, application_id: FAKE_IDS.applicationId, type: interaction?.type === 2 ? 20 : 0 };
   }
 
+  const files = new Map<string, { bytes: Buffer; contentType: string }>();
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake.invalid');
+    const file = files.get(url.pathname);
+    if (file) {
+      requests.push({ method: req.method ?? 'GET', path: url.pathname, query: {}, headers: req.headers, body: undefined, files: [], response: { status: 200, body: undefined } });
+      res.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.bytes.length) }).end(file.bytes);
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks);
@@ -470,6 +484,12 @@ export async function startFakeDiscord(opts: FakeDiscordOptions = {}): Promise<F
 
     dispatch,
     remember: (message) => void messages.set(String(message.id), message),
+
+    serveFile(name, bytes, contentType = 'text/csv') {
+      const path = `/attachments/${snowflake()}/${snowflake()}/${encodeURIComponent(name)}`;
+      files.set(path, { bytes: Buffer.from(bytes), contentType });
+      return new URL(path, apiUrl).toString();
+    },
 
     async dispatchInteraction(payload) {
       // Remembered so the callback route can check token and deadline and build with_response answers.

@@ -72,6 +72,12 @@ export interface FakeSlack {
   /** Overrides the answer for a method (use 'response_url' for response URLs). Last one wins. */
   on(method: string, handler: MethodHandler): void;
   responseUrl(id: string): string;
+  /**
+   * Serves a file the way files.slack.com serves url_private_download: its bytes,
+   * to any request (the test checks the recorded Authorization header). Returns
+   * the URL to put in a file_share event. Downloads are recorded as 'file_download'.
+   */
+  serveFile(name: string, bytes: Uint8Array | string, contentType?: string): string;
   /** Forgets calls, acks and overrides, so one fake can serve several tests. */
   reset(): void;
   close(): Promise<void>;
@@ -88,6 +94,8 @@ export async function startFakeSlack(options: { people?: Record<string, string> 
   const calls: RecordedCall[] = [];
   const acks: SocketAck[] = [];
   const overrides = new Map<string, MethodHandler>();
+  const files = new Map<string, { bytes: Buffer; contentType: string }>();
+  let fileSeq = 0;
   // Pending waitFor/waitForAck/waitForConnection: re-checked on every new record.
   const waiters = new Set<{ check: () => boolean; timer: NodeJS.Timeout; reject: (e: Error) => void }>();
   let tsSeq = 0;
@@ -170,7 +178,14 @@ export async function startFakeSlack(options: { people?: Record<string, string> 
     let method: string;
     if (path.startsWith('/api/')) method = path.slice('/api/'.length);
     else if (path.startsWith('/response/')) method = 'response_url';
-    else {
+    else if (path.startsWith('/files-pri/')) {
+      calls.push({ method: 'file_download', body: {}, headers: req.headers, path, raw });
+      settleWaiters();
+      const file = files.get(path);
+      if (!file) res.writeHead(404).end();
+      else res.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.bytes.length) }).end(file.bytes);
+      return;
+    } else {
       res.writeHead(404).end();
       return;
     }
@@ -261,6 +276,11 @@ export async function startFakeSlack(options: { people?: Record<string, string> 
     },
     on: (method, handler) => void overrides.set(method, handler),
     responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
+    serveFile(name, bytes, contentType = 'text/csv') {
+      const path = `/files-pri/T1-F${++fileSeq}/download/${encodeURIComponent(name)}`;
+      files.set(path, { bytes: Buffer.from(bytes), contentType });
+      return `${base}${path}`;
+    },
     reset() {
       calls.length = 0;
       acks.length = 0;

@@ -67,7 +67,7 @@ describe('terminal: after approval', () => {
     await term.type('/wait 13');
     const followUp = await term.type('/wait 1');
     expect(followUp).toContain('How did your intro to Ana Ferreira go?');
-    expect(await term.type(String(ConsoleDriver.button(followUp, 'I got the job')))).toContain('Congratulations');
+    expect(await term.type(String(ConsoleDriver.button(followUp, 'I got hired')))).toContain('Congratulations');
     expect(await term.type('/as owner')).toContain("Good news: Alice's intro to Ana Ferreira led to a job.");
   });
 

@@ -327,24 +327,24 @@ describe('follow-up after the intro', () => {
     expect(await h.runDue()).toBe(1);
     expect(await h.runDue()).toBe(0);
     const card = await dmMatching(ALICE, /How did your intro to Ana Ferreira go/);
-    expect(buttonsOf(card.body).map((b) => b.label)).toEqual(['We met', 'No reply yet', 'It led to an opportunity', 'I got the job']);
+    expect(buttonsOf(card.body).map((b) => b.label)).toEqual(['We met', 'It was useful', 'It led to an opportunity', 'I got hired', "It wasn't useful", 'No reply yet']);
     return card;
   }
 
-  it('"We met" updates the card in place, keeping a way to report good news; "I got the job" then reaches the owner once', async () => {
+  it('"We met" updates the card in place, keeping a way to report good news; "I got hired" then reaches the owner once', async () => {
     const card = await followUpCard();
     const ownerBefore = messagesIn(h, OWNER.id).length;
     const met = await clickDm(card, ALICE, 'We met');
     expect(met.type).toBe(7);
     expect(textOf(dataOf(met))).toBe('Thanks, glad you and Ana met. If it leads somewhere, tell us here.');
-    expect(buttonsOf(dataOf(met)).map((b) => b.label)).toEqual(['It led to an opportunity', 'I got the job']);
+    expect(buttonsOf(dataOf(met)).map((b) => b.label)).toEqual(['It led to an opportunity', 'I got hired']);
     await settle();
     expect(request()?.outcome).toBe('met');
     expect(messagesIn(h, OWNER.id)).toHaveLength(ownerBefore); // "we met" is not news for the owner
 
     // Weeks later, on the same (updated) card.
     const updated = botMessage({ ...asBotMessage(card, ALICE.id), content: dataOf(met).content ?? '', components: dataOf(met).components as never });
-    const job = await h.interact(button({ user: ALICE, guildId: null, customId: buttonLabelled(dataOf(met), 'I got the job'), message: updated }));
+    const job = await h.interact(button({ user: ALICE, guildId: null, customId: buttonLabelled(dataOf(met), 'I got hired'), message: updated }));
     expect(job.type).toBe(7);
     expect(textOf(dataOf(job))).toBe("Congratulations! That's wonderful news.");
     expect(dataOf(job).components).toEqual([]);
@@ -354,15 +354,15 @@ describe('follow-up after the intro', () => {
     expect(events().filter((k) => k.startsWith('outcome.'))).toEqual(['outcome.met', 'outcome.job']);
   });
 
-  it('"I got the job" straight away: the card is updated and the owner gets the good news once, however often it is clicked', async () => {
+  it('"I got hired" straight away: the card is updated and the owner gets the good news once, however often it is clicked', async () => {
     const card = await followUpCard();
-    const response = await clickDm(card, ALICE, 'I got the job');
+    const response = await clickDm(card, ALICE, 'I got hired');
     expect(textOf(dataOf(response))).toBe("Congratulations! That's wonderful news.");
     expect(dataOf(response).components).toEqual([]);
     const news = await dmMatching(OWNER, /Good news/);
     expect(textOf(news.body)).toBe("Good news: Alice Example's intro to Ana Ferreira led to a job.");
     // The same answer again (the stale card on another device): no second good news.
-    await clickDm(card, ALICE, 'I got the job');
+    await clickDm(card, ALICE, 'I got hired');
     await settle();
     expect(inbox(OWNER).filter((t) => t.startsWith('Good news'))).toHaveLength(1);
     expect(events().filter((k) => k.startsWith('outcome.'))).toEqual(['outcome.job']);
@@ -374,7 +374,7 @@ describe('follow-up after the intro', () => {
 
   it('refuses the outcome buttons to anyone but the requester', async () => {
     const card = await followUpCard();
-    const response = await clickDm(card, ALICE, 'I got the job', CAROL);
+    const response = await clickDm(card, ALICE, 'I got hired', CAROL);
     expect(response.type).toBe(4);
     expect(dataOf(response).flags).toBe(64);
     expect(request()?.outcome).toBeNull();
@@ -551,7 +551,7 @@ describe('a restart in the middle (new client and new SqliteStore on the same fi
     const card = await dmMatching(ALICE, /How did your intro/);
     expect(await h.runDue()).toBe(0);
     expect(inbox(ALICE).filter((t) => /How did your intro/.test(t))).toHaveLength(1);
-    const response = await clickDm(card, ALICE, 'I got the job');
+    const response = await clickDm(card, ALICE, 'I got hired');
     expect(response.type).toBe(7);
     await dmMatching(OWNER, /Good news/);
     await settle();

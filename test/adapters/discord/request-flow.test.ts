@@ -100,7 +100,7 @@ describe('requesting an intro on Discord', () => {
     expect(open.body).toEqual({ recipient_id: OWNER.id });
     const card = await waitForDm(h.fake, OWNER.id);
     const labels = buttonsOf(card.body).map((b) => b.label);
-    expect(labels).toEqual(['Approve', 'Decline: not now', "Decline: don't know them well", "Decline: I don't know you", 'History: Alice Example']);
+    expect(labels).toEqual(['Approve', 'Ask for changes', 'Decline: not now', "Decline: don't know them well", "Decline: I don't know you", 'History: Alice Example']);
     expect(textOf(card.body)).toContain('Intro request #1: Alice Example → Ana Ferreira');
     // The outbox row was delivered, with a reference to the DM for later edits.
     const [sent] = h.t.ctx.store.listOutbox();

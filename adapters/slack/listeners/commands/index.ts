@@ -4,6 +4,7 @@ import { findContact } from './find-contact.ts';
 import { history } from './history.ts';
 import { introduce } from './introduce.ts';
 import { intros } from './intros.ts';
+import { profile } from './profile.ts';
 import { stats } from './stats.ts';
 import { triage } from './triage.ts';
 
@@ -14,4 +15,5 @@ export function register(app: App, deps: SlackDeps): void {
   app.command('/triage', triage(deps));
   app.command('/introduce', introduce(deps));
   app.command('/history', history(deps));
+  app.command('/profile', profile(deps));
 }
