@@ -165,7 +165,7 @@ describe('undo a decision', () => {
 
 describe('unblock', () => {
   it('"I don\'t know you" can be taken back: the join request is back with the owner and Admit works', () => {
-    requestAdmission(t.ctx, stranger, { howKnow: 'We met at the Lisbon product meetup in May.', why: 'I am looking for a mentor in payments.' });
+    requestAdmission(t.ctx, stranger, { howKnow: 'We worked together at Northwind in 2021, on the payments launch.', why: 'I am looking for a mentor in payments.' });
     const id = t.ctx.store.findMember('console', stranger.userId)!.id;
     const blocked = decideAdmission(t.ctx, owner, id, 'block');
     expect(labels(blocked.card)).toEqual(['Unblock']);

@@ -76,7 +76,7 @@ describe('terminal adapter: the whole loop', () => {
     expect(bounced).toContain('Almost there');
     // Only the weak field is asked again, with its guidance.
     expect(bounced).toContain('Why Ana? What exactly is your ask?');
-    expect(bounced).toContain('A little more, please');
+    expect(bounced).toContain('Nothing here is specific to Ana');
     expect(t.ctx.store.listRequests()).toHaveLength(0);
 
     const fixed = await term.type(goodForm.whyContact);
@@ -113,7 +113,7 @@ describe('terminal adapter: the whole loop', () => {
     expect(refused).toContain("Only members of Sam's network");
     expect(refused).not.toContain('Ana Ferreira');
     await term.type(String(ConsoleDriver.button(refused, 'Ask to join')));
-    await term.type('We met at the Lisbon product meetup in May 2025.');
+    await term.type('We worked together at Northwind in 2025, on the payments launch.');
     const asked = await term.type('I am looking for a mentor in payments product work.');
     expect(asked).toContain('Your request to join is with Sam');
 

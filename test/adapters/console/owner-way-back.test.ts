@@ -104,7 +104,7 @@ describe('terminal: unblock', () => {
     await term.type('/as zed');
     const refused = await term.type('/find-contact fintech');
     await term.type(String(ConsoleDriver.button(refused, 'Ask to join')));
-    await term.type('We met at the Lisbon product meetup in May 2025.');
+    await term.type('We worked together at Northwind in 2025, on the payments launch.');
     await term.type('I am looking for a mentor in payments product work.');
     const card = await term.type('/as owner');
     const blocked = await term.type(String(ConsoleDriver.button(card, "I don't know you")));

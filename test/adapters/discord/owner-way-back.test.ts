@@ -123,7 +123,7 @@ describe('Discord: undo', () => {
 describe('Discord: unblock', () => {
   it('"I don\'t know you" is taken back with Unblock, and Admit works again', async () => {
     const zed = discordActor(STRANGER);
-    expect(handleSubmit(h.t.ctx, zed, 'ib:sa', { howKnow: 'We met at the Lisbon product meetup in May.', why: 'I am looking for a mentor in payments.' }).type).toBe('form_done');
+    expect(handleSubmit(h.t.ctx, zed, 'ib:sa', { howKnow: 'We worked together at Northwind in 2021, on the payments launch.', why: 'I am looking for a mentor in payments.' }).type).toBe('form_done');
     await h.dispatcher.runOnce();
     card = asBotMessage(await waitForDm(h.fake, OWNER.id), OWNER.id);
     const blocked = await click(buttonLabelled(card, "I don't know you"));

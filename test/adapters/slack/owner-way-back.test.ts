@@ -117,7 +117,7 @@ describe('Slack: undo', () => {
 describe('Slack: unblock', () => {
   it('"I don\'t know you" is taken back with Unblock, and the Admit button works again', async () => {
     const zed = { platform: 'slack' as const, userId: 'U0009ZEDZED', displayName: 'Zed' };
-    expect(handleSubmit(s.t.ctx, zed, 'ib:sa', { howKnow: 'We met at the Lisbon product meetup in May.', why: 'I am looking for a mentor in payments.' }).type).toBe('form_done');
+    expect(handleSubmit(s.t.ctx, zed, 'ib:sa', { howKnow: 'We worked together at Northwind in 2021, on the payments launch.', why: 'I am looking for a mentor in payments.' }).type).toBe('form_done');
     await s.dispatcher.runOnce();
     const id = s.t.ctx.store.findMember('slack', zed.userId)!.id;
     const [channel = '', ts = ''] = (s.t.ctx.store.listOutbox({ status: 'sent' })[0]?.ref ?? '').split(':');

@@ -111,7 +111,7 @@ describe('a stranger asks to join', () => {
     const open = await s.fake.waitFor('views.open');
     expect(JSON.parse((open.body as unknown as ModalBody).view.private_metadata)).toEqual({ action: 'ib:sa' });
 
-    const answers = { howKnow: 'We met at the Lisbon product meetup in May 2024.', why: 'I am looking for a mentor in product design.' };
+    const answers = { howKnow: 'We worked together at Northwind in 2024, on the payments launch.', why: 'I am looking for a mentor in product design.' };
     const payload = submission(answers, { action: 'ib:sa' });
     payload.user = { id: stranger, username: 'zed', name: 'zed', team_id: 'T0001AAAA' };
     const res = await s.interact(payload);
