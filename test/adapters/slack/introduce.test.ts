@@ -78,7 +78,8 @@ describe('/introduce in Slack', () => {
     await s.interact(s.click('block-actions-request-intro', 'ib:if:1', { user: OWNER, tag: 'open-introduce' }));
     const open = await s.fake.waitFor('views.open');
     const modal = open.body.view as { title: { text: string }; private_metadata: string; blocks: { type: string; block_id?: string; optional?: boolean }[] };
-    expect(JSON.parse(modal.private_metadata)).toEqual({ action: 'ib:si:1' });
+    // It remembers the ephemeral search answer it came from (its response_url), so the answer can replace it.
+    expect(JSON.parse(modal.private_metadata)).toEqual({ action: 'ib:si:1', origin: { responseUrl: expect.stringMatching(/\/response\/open-introduce$/) as unknown } });
     expect(modal.title.text.length).toBeLessThanOrEqual(24);
     const inputs = modal.blocks.filter((b) => b.type === 'input');
     expect(inputs.map((b) => [b.block_id, b.optional === true])).toEqual([
@@ -123,7 +124,7 @@ describe('/introduce in Slack', () => {
     addContact(s.t);
     await s.interact(s.click('block-actions-request-intro', 'ib:or:1', { user: OWNER, tag: 'owner-request' }));
     const open = await s.fake.waitFor('views.open');
-    expect(JSON.parse((open.body.view as { private_metadata: string }).private_metadata)).toEqual({ action: 'ib:si:1' });
+    expect(JSON.parse((open.body.view as { private_metadata: string }).private_metadata)).toEqual({ action: 'ib:si:1', origin: { responseUrl: expect.stringMatching(/\/response\/owner-request$/) as unknown } });
     expect(s.fake.callsTo('response_url')).toHaveLength(0);
   });
 

@@ -48,7 +48,8 @@ describe('Slack: ask for changes', () => {
     await requestThroughModal();
     await s.interact(clickCard('ib:ac:1'));
     const noteModal = (await s.fake.waitFor('views.open')).body as unknown as ModalBody;
-    expect(JSON.parse(noteModal.view.private_metadata)).toEqual({ action: 'ib:sc:1' });
+    // It remembers the card it came from.
+    expect(JSON.parse(noteModal.view.private_metadata)).toEqual({ action: 'ib:sc:1', origin: card });
 
     const sent = submission({ note }, { action: 'ib:sc:1', viewId: 'V-NOTE' });
     sent.user = { id: OWNER, username: 'sam', name: 'sam', team_id: 'T1' };

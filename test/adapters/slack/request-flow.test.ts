@@ -32,7 +32,8 @@ describe('Request intro button', () => {
     expect(body.view.type).toBe('modal');
     expect(body.view.callback_id).toBe('ib_form');
     expect(body.view.title.text.length).toBeLessThanOrEqual(24);
-    expect(JSON.parse(body.view.private_metadata)).toEqual({ action: 'ib:sr:1' });
+    // It remembers the ephemeral message it came from (its response_url), so an answer can replace it.
+    expect(JSON.parse(body.view.private_metadata)).toEqual({ action: 'ib:sr:1', origin: { responseUrl: expect.stringMatching(/\/response\/click$/) as unknown } });
     expect(body.view.blocks.filter((b) => b.type === 'input').map((b) => b.block_id)).toEqual(['howKnow', 'whyContact', 'blurb']);
   });
 
@@ -67,7 +68,8 @@ describe('submitting the modal', () => {
     const card = await s.fake.waitFor('chat.postMessage', (c) => c.body.channel === OWNER_DM);
     expect(s.fake.callsTo('conversations.open').map((c) => c.body.users)).toContain(OWNER);
     expect(wire(card)).toContain('Intro request #1');
-    const actionIds = (card.body.blocks as { elements?: { action_id: string }[] }[]).flatMap((b) => b.elements?.map((e) => e.action_id) ?? []);
+    // Buttons only (a context block's elements are text, with no action_id).
+    const actionIds = (card.body.blocks as { elements?: { action_id?: string }[] }[]).flatMap((b) => b.elements?.flatMap((e) => (e.action_id ? [e.action_id] : [])) ?? []);
     expect(actionIds).toEqual(['ib:ap:1', 'ib:ac:1', 'ib:dc:1:n', 'ib:dc:1:c', 'ib:dc:1:y', 'ib:hi:1']);
 
     const confirmation = await s.fake.waitFor('chat.postMessage', (c) => c.body.channel === ALICE_DM);
@@ -109,7 +111,7 @@ describe('a stranger asks to join', () => {
     const stranger = 'U0009STRNG';
     await s.interact(s.click('block-actions-request-intro', 'ib:oa', { user: stranger }));
     const open = await s.fake.waitFor('views.open');
-    expect(JSON.parse((open.body as unknown as ModalBody).view.private_metadata)).toEqual({ action: 'ib:sa' });
+    expect(JSON.parse((open.body as unknown as ModalBody).view.private_metadata)).toEqual({ action: 'ib:sa', origin: { responseUrl: expect.stringMatching(/\/response\/click$/) as unknown } });
 
     const answers = { howKnow: 'We worked together at Northwind in 2024, on the payments launch.', why: 'I am looking for a mentor in product design.' };
     const payload = submission(answers, { action: 'ib:sa' });
