@@ -118,7 +118,8 @@ async function restart(options = {}): Promise<BotHarness> {
   return h;
 }
 
-const INTRO = /Ana, meet Alice Example\. Alice Example, meet Ana Ferreira/;
+// The intro message itself starts with it; the owner's card also quotes the draft, further down.
+const INTRO = /^Ana, meet Alice Example\. Alice Example, meet Ana Ferreira/;
 
 // --- double opt-in in chat -------------------------------------------------------------------
 
