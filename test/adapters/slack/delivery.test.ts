@@ -356,10 +356,10 @@ describe('follow-up, two weeks after the intro', () => {
 
   const followUp = () => delivered('member.follow_up');
 
-  it('asks the requester in her DM, with the outcomes that fit her job ask as buttons', () => {
+  it('asks the requester in her DM, with the outcomes that fit a job ask as buttons', () => {
     const card = postsTo(s.fake, ALICE_DM).at(-1);
     expect(textOf(card)).toContain('How did your intro to Ana Ferreira go?');
-    // met, useful, led to an opportunity, hired (she asked about hiring), not useful, no reply
+    // met, useful, an opportunity, hired (a job ask), not useful, no reply yet
     expect(actionIds(card?.body.blocks)).toEqual(['ib:oc:1:m', 'ib:oc:1:u', 'ib:oc:1:o', 'ib:oc:1:j', 'ib:oc:1:x', 'ib:oc:1:n']);
     expect(followUp().channel).toBe(ALICE_DM);
   });

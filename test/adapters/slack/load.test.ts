@@ -113,7 +113,7 @@ describe('50 concurrent Approve clicks on one card', () => {
     expect(updates).toHaveLength(CLICKS + 1);
     for (const update of updates) {
       expect(update.body).toMatchObject({ channel, ts });
-      // No decision buttons are left: only editing the intro text and the 10-minute undo.
+      // No decision buttons are left: only the way back (Undo) and the owner's words.
       expect(actionIds(update.body.blocks)).toEqual(['ib:ei:1', 'ib:ud:1']);
       expect(wire(update)).toMatch(/Approved on 2026-11-02 09:00 UTC/);
     }

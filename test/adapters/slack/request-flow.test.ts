@@ -68,8 +68,9 @@ describe('submitting the modal', () => {
     const card = await s.fake.waitFor('chat.postMessage', (c) => c.body.channel === OWNER_DM);
     expect(s.fake.callsTo('conversations.open').map((c) => c.body.users)).toContain(OWNER);
     expect(wire(card)).toContain('Intro request #1');
-    // Buttons only (a context block's elements are text, with no action_id).
-    const actionIds = (card.body.blocks as { elements?: { action_id?: string }[] }[]).flatMap((b) => b.elements?.flatMap((e) => (e.action_id ? [e.action_id] : [])) ?? []);
+    // What carried it through the gate, so the owner learns to trust it.
+    expect(wire(card)).toContain('Why it passed the gate: shared history: Northwind, 2019–2021 · ask: twenty minutes to ask how she hires analysts for it.');
+    const actionIds = (card.body.blocks as { type: string; elements?: { action_id: string }[] }[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements?.map((e) => e.action_id) ?? []);
     expect(actionIds).toEqual(['ib:ap:1', 'ib:ac:1', 'ib:dc:1:n', 'ib:dc:1:c', 'ib:dc:1:y', 'ib:hi:1']);
 
     const confirmation = await s.fake.waitFor('chat.postMessage', (c) => c.body.channel === ALICE_DM);
