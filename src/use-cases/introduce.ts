@@ -6,6 +6,7 @@
 // member's (origin 'owner', approved at once), so follow-ups, expiry, events
 // and the funnel are the same. Every step is one transaction with its event,
 // its messages (outbox) and its due times (tasks).
+import { encodeAction } from '../actions.ts';
 import type { Actor, Contact, IntroRequest, Member } from '../domain.ts';
 import { chatIdentity } from '../domain.ts';
 import { type CoreContext, daysFrom, isOwner, nowIso, requireOwner, timersOf, who } from '../context.ts';
@@ -38,9 +39,12 @@ function introducibleContact(ctx: CoreContext, contactId: number): Contact {
   return contact;
 }
 
+/** The form, prefilled with what the owner typed when it last bounced (Discord reopens it from a button). */
 export function openIntroduceForm(ctx: CoreContext, actor: Actor, contactId: number): FormView {
   requireOwner(ctx, actor);
-  return introduceFormView(introducibleContact(ctx, contactId));
+  const contact = introducibleContact(ctx, contactId);
+  const draft = ctx.store.getDraft(actor.platform, actor.userId, encodeAction({ type: 'submit_introduce', contactId: contact.id }));
+  return introduceFormView(contact, draft ?? {});
 }
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
@@ -99,12 +103,17 @@ export function submitIntroduce(ctx: CoreContext, actor: Actor, contactId: numbe
   return ctx.store.transaction(() => {
     const contact = introducibleContact(ctx, contactId);
     const { draft, person, errors } = readForm(ctx, actor, values);
-    if (!person || Object.keys(errors).length > 0) return { ok: false as const, errors, form: introduceFormView(contact, draft) };
-    const at = nowIso(ctx);
-    const carrier = person.member ?? ownerRow(ctx, actor, at);
+    const formAction = encodeAction({ type: 'submit_introduce', contactId: contact.id });
+    if (!person || Object.keys(errors).length > 0) {
+      ctx.store.saveDraft(actor.platform, actor.userId, formAction, { ...draft }, nowIso(ctx));
+      return { ok: false as const, errors, form: introduceFormView(contact, draft) };
+    }
     if (person.member && chatIdentity(contact, actor.platform) === person.member.userId) {
       return { ok: false as const, errors: { person: `That is ${contact.name} themselves.` }, form: introduceFormView(contact, draft) };
     }
+    ctx.store.deleteDraft(actor.platform, actor.userId, formAction);
+    const at = nowIso(ctx);
+    const carrier = person.member ?? ownerRow(ctx, actor, at);
     // A retried submit finds the intro it already started.
     const same = ctx.store
       .listRequests({ contactId: contact.id, memberId: carrier.id, status: 'approved' })

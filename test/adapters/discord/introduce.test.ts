@@ -98,6 +98,21 @@ describe('/introduce on Discord', () => {
     expect(h.t.ctx.store.funnel()).toMatchObject({ requested: 1, approved: 1, contactYes: 1, introduced: 1 });
   });
 
+  it('a bounced form answers with what to fix and an Edit button that reopens it with everything typed', async () => {
+    addContact(h.t);
+    const typed = { person: 'Nobody Known', email: '', whyContact: why, blurb };
+    const bounced = dataOf(await h.interact(modalSubmit({ user: OWNER, customId: encodeAction({ type: 'submit_introduce', contactId: 1 }), fields: typed })));
+    expect(bounced.flags).toBe(64);
+    expect(textOf(bounced)).toContain('No member here is called');
+    const reopened = await h.interact(button({ user: OWNER, customId: buttonLabelled(bounced, 'Edit request') }));
+    expect(reopened.type).toBe(9);
+    const values = ((reopened as { data: APIModalInteractionResponseCallbackData }).data.components as unknown as { type: number; component: { value?: string } }[])
+      .filter((c) => c.type === 18)
+      .map((c) => c.component.value);
+    expect(values).toEqual(['Nobody Known', undefined, why, blurb]);
+    expect(h.t.ctx.store.listRequests()).toEqual([]);
+  });
+
   it("the owner's Request intro button opens the introduce modal; a member cannot use /introduce", async () => {
     addContact(h.t);
     const opened = await h.interact(button({ user: OWNER, customId: encodeAction({ type: 'open_request_form', contactId: 1 }) }));
