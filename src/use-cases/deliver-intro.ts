@@ -64,7 +64,7 @@ function makeIntro(ctx: CoreContext, p: Parties, at: string, actor: string): voi
       platform,
       recipient: [p.ownerId, p.member.userId, contactChatId].join(','),
       kind: 'intro.group',
-      view: introMessage(p.req, p.member, p.contact, owner),
+      view: introMessage(p.req, p.member, p.contact, owner, contactChatId),
       at,
     });
     ctx.store.enqueue({ dedupeKey: `request:${p.req.id}:introduced`, platform, recipient: p.member.userId, kind: 'member.introduced', view: requesterNotice.introducedInChat(p.contact.name), at });
