@@ -54,7 +54,8 @@ function membersNamed(ctx: CoreContext, actor: Actor, typed: string): Member[] {
   const key = typed.replace(/^<@([^>|]+)(\|[^>]*)?>$/, '$1').replace(/^@/, '').toLowerCase();
   return ctx.store
     .listMembers({ status: 'member' })
-    .filter((m) => m.platform === actor.platform && (m.displayName.toLowerCase() === key || m.userId.toLowerCase() === key));
+    // Not the owner's own row (the carrier of intros for people outside the network).
+    .filter((m) => m.platform === actor.platform && m.userId !== actor.userId && (m.displayName.toLowerCase() === key || m.userId.toLowerCase() === key));
 }
 
 interface Person {
