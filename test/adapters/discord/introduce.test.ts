@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
 import { encodeAction } from '../../../src/actions.ts';
-import { addContact, PRIVATE } from '../../support/core.ts';
+import { handleSubmit } from '../../../src/interactions.ts';
+import { addContact, goodForm, PRIVATE } from '../../support/core.ts';
 import { ALICE, apiUser, button, modalSubmit, slashCommand } from '../../support/fake-discord.ts';
 import {
   addDiscordMember,
@@ -121,6 +122,18 @@ describe('/introduce on Discord', () => {
     const refused = dataOf(await h.interact(slashCommand({ user: ALICE, name: 'introduce', options: { contact: 'lumen' } })));
     expect(textOf(refused)).toContain('Only Sam can do that');
     for (const secret of Object.values(PRIVATE)) expect(JSON.stringify(refused)).not.toContain(secret);
+  });
+
+  it("History on the owner's request card shows him the member's record, only to him", async () => {
+    addContact(h.t);
+    const submitted = handleSubmit(h.t.ctx, { platform: 'discord', userId: ALICE.id, displayName: 'Alice Example' }, encodeAction({ type: 'submit_request', contactId: 1 }), goodForm);
+    expect(submitted.type).toBe('form_done');
+    await settle();
+    const card = await waitForDm(h.fake, OWNER.id);
+    const shown = dataOf(await h.interact(button({ user: OWNER, guildId: null, customId: buttonLabelled(card.body, 'History: Alice Example'), message: asBotMessage(card, OWNER.id) })));
+    expect(shown.flags).toBe(64);
+    expect(textOf(shown)).toContain('History: Alice Example');
+    expect(textOf(shown)).toContain('Ana Ferreira: Waiting for your decision.');
   });
 
   it('/history shows the owner a member\'s record, and the owner\'s search finds the unvetted', async () => {
