@@ -134,6 +134,12 @@ describe('/introduce on Discord', () => {
     expect(shown.flags).toBe(64);
     expect(textOf(shown)).toContain('History: Alice Example');
     expect(textOf(shown)).toContain('Ana Ferreira: Waiting for your decision.');
+
+    // /intros gives the owner his queue with each request's age, as the Slack App Home does.
+    h.t.ctx.clock.advanceDays(2);
+    const queue = dataOf(await h.interact(slashCommand({ user: OWNER, name: 'intros' })));
+    expect(textOf(queue)).toContain('#1 Alice Example → Ana Ferreira · waiting 2 days');
+    expect(textOf(queue)).toContain('Recent outcomes');
   });
 
   it('/history shows the owner a member\'s record, and the owner\'s search finds the unvetted', async () => {
