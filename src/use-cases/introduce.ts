@@ -113,34 +113,39 @@ export function submitIntroduce(ctx: CoreContext, actor: Actor, contactId: numbe
       return { ok: false as const, errors: { person: `That is ${contact.name} themselves.` }, form: introduceFormView(contact, draft) };
     }
     ctx.store.deleteDraft(actor.platform, actor.userId, formAction);
-    const at = nowIso(ctx);
-    const carrier = person.member ?? ownerRow(ctx, actor, at);
-    // A retried submit finds the intro it already started.
-    const same = ctx.store
-      .listRequests({ contactId: contact.id, memberId: carrier.id, status: 'approved' })
-      .find((r) => r.origin === 'owner' && r.stage === 'awaiting_contact' && (r.personEmail ?? null) === person.email && r.whyContact === draft.whyContact);
-    if (same) return { ok: true as const, request: same, view: introduceStartedView(same, person.name, contact.name, viaOf(contact, person, actor)) };
-
-    const request = ctx.store.insertOwnerIntro({
-      memberId: carrier.id,
-      contactId: contact.id,
-      whyContact: draft.whyContact,
-      blurb: draft.blurb,
-      personName: person.member ? null : person.name,
-      personEmail: person.email,
-      decidedBy: who(actor),
-      at,
-      expiresAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays),
-    });
-    const event = { at, actor: who(actor), requestId: request.id, memberId: carrier.id, contactId: contact.id };
-    ctx.store.appendEvent({ ...event, kind: 'request.created', data: { origin: 'owner', person: person.member ? 'member' : 'email' } });
-    ctx.store.appendEvent({ ...event, kind: 'request.approved', data: { origin: 'owner' } });
-    ctx.store.setStage(request.id, [null], 'awaiting_contact', at);
-    askContact(ctx, actor, request, person, contact, at);
-    askPerson(ctx, actor, request, person, contact, at);
-    ctx.store.scheduleTask({ kind: 'expire_optin', requestId: request.id, dueAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays), dedupeKey: `request:${request.id}:expire_optin`, at });
+    const request = startOwnerIntro(ctx, actor, contact, person, draft);
     return { ok: true as const, request, view: introduceStartedView(request, person.name, contact.name, viaOf(contact, person, actor)) };
   });
+}
+
+/** The intro row, its events, both questions and the expiry, in the caller's transaction; a retried submit finds the one it started. */
+function startOwnerIntro(ctx: CoreContext, actor: Actor, contact: Contact, person: Person, draft: Required<IntroduceDraft>): IntroRequest {
+  const at = nowIso(ctx);
+  const carrier = person.member ?? ownerRow(ctx, actor, at);
+  const same = ctx.store
+    .listRequests({ contactId: contact.id, memberId: carrier.id, status: 'approved' })
+    .find((r) => r.origin === 'owner' && r.stage === 'awaiting_contact' && (r.personEmail ?? null) === person.email && r.whyContact === draft.whyContact);
+  if (same) return same;
+
+  const request = ctx.store.insertOwnerIntro({
+    memberId: carrier.id,
+    contactId: contact.id,
+    whyContact: draft.whyContact,
+    blurb: draft.blurb,
+    personName: person.member ? null : person.name,
+    personEmail: person.email,
+    decidedBy: who(actor),
+    at,
+    expiresAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays),
+  });
+  const event = { at, actor: who(actor), requestId: request.id, memberId: carrier.id, contactId: contact.id };
+  ctx.store.appendEvent({ ...event, kind: 'request.created', data: { origin: 'owner', person: person.member ? 'member' : 'email' } });
+  ctx.store.appendEvent({ ...event, kind: 'request.approved', data: { origin: 'owner' } });
+  ctx.store.setStage(request.id, [null], 'awaiting_contact', at);
+  askContact(ctx, actor, request, person, contact, at);
+  askPerson(ctx, actor, request, person, contact, at);
+  ctx.store.scheduleTask({ kind: 'expire_optin', requestId: request.id, dueAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays), dedupeKey: `request:${request.id}:expire_optin`, at });
+  return request;
 }
 
 function viaOf(contact: Contact, person: Person, actor: Actor) {
