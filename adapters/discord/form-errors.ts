@@ -10,6 +10,8 @@ export function reopenActionFor(formAction: string): string | null {
   const action = decodeAction(formAction);
   if (action?.type === 'submit_request') return encodeAction({ type: 'open_request_form', contactId: action.contactId });
   if (action?.type === 'submit_admission') return encodeAction({ type: 'open_admission_form' });
+  if (action?.type === 'submit_introduce') return encodeAction({ type: 'introduce_form', contactId: action.contactId });
+  if (action?.type === 'submit_tags') return encodeAction({ type: 'tag_form', contactId: action.contactId });
   return null;
 }
 

@@ -66,7 +66,7 @@ function makeIntro(ctx: CoreContext, p: Parties, at: string, actor: string): voi
       platform,
       recipients: [p.ownerId, p.member.userId, contactChatId],
       kind: 'intro.group',
-      view: introMessage(p.req, p.member, p.contact, owner),
+      view: introMessage(p.req, p.member, p.contact, owner, contactChatId),
       at,
     });
     ctx.store.enqueue({ dedupeKey: messageKey.request(p.req.id, 'introduced'), platform, recipients: [p.member.userId], kind: 'member.introduced', view: requesterNotice.introducedInChat(p.contact.name), at });

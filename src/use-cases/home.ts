@@ -4,7 +4,6 @@
 import type { Actor } from '../domain.ts';
 import { type CoreContext, roleOf } from '../context.ts';
 import type { View } from '../views/view.ts';
-import { ownerQueue } from './history.ts';
 import { getStats, intros } from './my-requests.ts';
 import { searchContacts } from './search-contacts.ts';
 
@@ -13,7 +12,7 @@ export function home(ctx: CoreContext, actor: Actor): View {
   if (role.kind === 'owner') {
     const queue = intros(ctx, actor);
     const stats = getStats(ctx, actor);
-    return { summary: queue.summary, blocks: [...ownerQueue(ctx), { kind: 'divider' }, ...queue.blocks, { kind: 'divider' }, ...stats.blocks] };
+    return { summary: queue.summary, blocks: [...queue.blocks, { kind: 'divider' }, ...stats.blocks] };
   }
   if (role.kind === 'member') return intros(ctx, actor);
   // Pending, declined, blocked and strangers get what a search would tell them: the join path or why not.

@@ -6,6 +6,7 @@
 // member's (origin 'owner', approved at once), so follow-ups, expiry, events
 // and the funnel are the same. Every step is one transaction with its event,
 // its messages (outbox) and its due times (tasks).
+import { encodeAction } from '../actions.ts';
 import type { Actor, Contact, IntroRequest, Member } from '../domain.ts';
 import { chatIdentity } from '../domain.ts';
 import { type CoreContext, daysFrom, isOwner, nowIso, requireOwner, timersOf, who } from '../context.ts';
@@ -39,9 +40,12 @@ function introducibleContact(ctx: CoreContext, contactId: number): Contact {
   return contact;
 }
 
+/** The form, prefilled with what the owner typed when it last bounced (Discord reopens it from a button). */
 export function openIntroduceForm(ctx: CoreContext, actor: Actor, contactId: number): FormView {
   requireOwner(ctx, actor);
-  return introduceFormView(introducibleContact(ctx, contactId));
+  const contact = introducibleContact(ctx, contactId);
+  const draft = ctx.store.getDraft(actor.platform, actor.userId, encodeAction({ type: 'submit_introduce', contactId: contact.id }));
+  return introduceFormView(contact, draft ?? {});
 }
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
@@ -51,7 +55,8 @@ function membersNamed(ctx: CoreContext, actor: Actor, typed: string): Member[] {
   const key = typed.replace(/^<@([^>|]+)(\|[^>]*)?>$/, '$1').replace(/^@/, '').toLowerCase();
   return ctx.store
     .listMembers({ status: 'member' })
-    .filter((m) => m.platform === actor.platform && (m.displayName.toLowerCase() === key || m.userId.toLowerCase() === key));
+    // Not the owner's own row (the carrier of intros for people outside the network).
+    .filter((m) => m.platform === actor.platform && m.userId !== actor.userId && (m.displayName.toLowerCase() === key || m.userId.toLowerCase() === key));
 }
 
 interface Person {
@@ -100,38 +105,48 @@ export function submitIntroduce(ctx: CoreContext, actor: Actor, contactId: numbe
   return ctx.store.transaction(() => {
     const contact = introducibleContact(ctx, contactId);
     const { draft, person, errors } = readForm(ctx, actor, values);
-    if (!person || Object.keys(errors).length > 0) return { ok: false as const, errors, form: introduceFormView(contact, draft) };
-    const at = nowIso(ctx);
-    const carrier = person.member ?? ownerRow(ctx, actor, at);
+    const formAction = encodeAction({ type: 'submit_introduce', contactId: contact.id });
+    if (!person || Object.keys(errors).length > 0) {
+      ctx.store.saveDraft(actor.platform, actor.userId, formAction, { ...draft }, nowIso(ctx));
+      return { ok: false as const, errors, form: introduceFormView(contact, draft) };
+    }
     if (person.member && chatIdentity(contact, actor.platform) === person.member.userId) {
       return { ok: false as const, errors: { person: `That is ${contact.name} themselves.` }, form: introduceFormView(contact, draft) };
     }
-    // A retried submit finds the intro it already started.
-    const same = ctx.store
-      .listRequests({ contactId: contact.id, memberId: carrier.id, status: 'approved' })
-      .find((r) => r.origin === 'owner' && r.stage === 'awaiting_contact' && (r.personEmail ?? null) === person.email && r.whyContact === draft.whyContact);
-    if (same) return { ok: true as const, request: same, view: introduceStartedView(same, person.name, contact.name, viaOf(contact, person, actor)) };
-
-    const request = ctx.store.insertOwnerIntro({
-      memberId: carrier.id,
-      contactId: contact.id,
-      whyContact: draft.whyContact,
-      blurb: draft.blurb,
-      personName: person.member ? null : person.name,
-      personEmail: person.email,
-      decidedBy: who(actor),
-      at,
-      expiresAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays),
-    });
-    const event = { at, actor: who(actor), requestId: request.id, memberId: carrier.id, contactId: contact.id };
-    ctx.store.appendEvent({ ...event, kind: 'request.created', data: { origin: 'owner', person: person.member ? 'member' : 'email' } });
-    ctx.store.appendEvent({ ...event, kind: 'request.approved', data: { origin: 'owner' } });
-    ctx.store.setStage(request.id, [null], 'awaiting_contact', at);
-    askContact(ctx, actor, request, person, contact, at);
-    askPerson(ctx, actor, request, person, contact, at);
-    ctx.store.scheduleTask({ kind: 'expire_optin', requestId: request.id, dueAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays), dedupeKey: `request:${request.id}:expire_optin`, at });
+    ctx.store.deleteDraft(actor.platform, actor.userId, formAction);
+    const request = startOwnerIntro(ctx, actor, contact, person, draft);
     return { ok: true as const, request, view: introduceStartedView(request, person.name, contact.name, viaOf(contact, person, actor)) };
   });
+}
+
+/** The intro row, its events, both questions and the expiry, in the caller's transaction; a retried submit finds the one it started. */
+function startOwnerIntro(ctx: CoreContext, actor: Actor, contact: Contact, person: Person, draft: Required<IntroduceDraft>): IntroRequest {
+  const at = nowIso(ctx);
+  const carrier = person.member ?? ownerRow(ctx, actor, at);
+  const same = ctx.store
+    .listRequests({ contactId: contact.id, memberId: carrier.id, status: 'approved' })
+    .find((r) => r.origin === 'owner' && r.stage === 'awaiting_contact' && (r.personEmail ?? null) === person.email && r.whyContact === draft.whyContact);
+  if (same) return same;
+
+  const request = ctx.store.insertOwnerIntro({
+    memberId: carrier.id,
+    contactId: contact.id,
+    whyContact: draft.whyContact,
+    blurb: draft.blurb,
+    personName: person.member ? null : person.name,
+    personEmail: person.email,
+    decidedBy: who(actor),
+    at,
+    expiresAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays),
+  });
+  const event = { at, actor: who(actor), requestId: request.id, memberId: carrier.id, contactId: contact.id };
+  ctx.store.appendEvent({ ...event, kind: 'request.created', data: { origin: 'owner', person: person.member ? 'member' : 'email' } });
+  ctx.store.appendEvent({ ...event, kind: 'request.approved', data: { origin: 'owner' } });
+  ctx.store.setStage(request.id, [null], 'awaiting_contact', at);
+  askContact(ctx, actor, request, person, contact, at);
+  askPerson(ctx, actor, request, person, contact, at);
+  ctx.store.scheduleTask({ kind: 'expire_optin', requestId: request.id, dueAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays), dedupeKey: `request:${request.id}:expire_optin`, at });
+  return request;
 }
 
 function viaOf(contact: Contact, person: Person, actor: Actor) {

@@ -7,6 +7,7 @@ import { myRequestsView, withdrawnView } from '../views/notices.ts';
 import { pendingQueueView, statsView } from '../views/owner.ts';
 import type { View } from '../views/view.ts';
 import { updateOwnerCards } from './owner-card.ts';
+import { ownerQueue } from './history.ts';
 import { contactLoad, requesterHistory } from './submit-intro-request.ts';
 
 export function listMyRequests(ctx: CoreContext, actor: Actor): View {
@@ -44,7 +45,9 @@ export function pendingQueue(ctx: CoreContext, actor: Actor): View {
     return contact ? [ownerRequestCard(req, member, contact, requesterHistory(ctx, member, req.id), contactLoad(ctx, contact))] : [];
   });
   const admissions = ctx.store.listMembers({ status: 'pending' }).map(admissionCard);
-  return pendingQueueView(cards, admissions, ctx.store.funnel());
+  const view = pendingQueueView(cards, admissions, ctx.store.funnel());
+  // On top: each request's age and what recent intros produced (the App Home, /intros in the terminal and on Discord).
+  return { summary: view.summary, blocks: [...ownerQueue(ctx), { kind: 'divider' }, ...view.blocks] };
 }
 
 /** /intros: the owner's queue for the owner, a member's own list for members. */

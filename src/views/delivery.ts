@@ -88,8 +88,13 @@ export function draftIntroText(req: IntroRequest, member: Member, contact: Conta
   ].join('\n');
 }
 
-/** The intro itself, posted where owner, requester and contact can all see it. */
-export function introMessage(req: IntroRequest, member: Member, contact: Contact, ownerName: string): View {
+/**
+ * The intro itself, posted where owner, requester and contact can all see it.
+ * With their user ids, both are mentioned (Slack and Discord show each as their
+ * current name) rather than spelled out.
+ */
+export function introMessage(req: IntroRequest, member: Member, contact: Contact, ownerName: string, contactUserId?: string): View {
+  // The owner's own words, when he edited the draft, go as he wrote them.
   if (req.introText) {
     return {
       summary: `${ownerName} introduces ${member.displayName} and ${contact.name}`,
@@ -99,10 +104,14 @@ export function introMessage(req: IntroRequest, member: Member, contact: Contact
       ],
     };
   }
+  const m = { userId: member.userId, name: member.displayName };
+  const greeting: Block = contactUserId
+    ? { kind: 'mentions', parts: [{ userId: contactUserId, name: first(contact.name) }, ', meet ', m, '. ', m, ', meet ', { userId: contactUserId, name: contact.name }, `. I think you two should talk. — ${ownerName}`] }
+    : { kind: 'text', text: `${first(contact.name)}, meet ${member.displayName}. ${member.displayName}, meet ${contact.name}. I think you two should talk. — ${ownerName}` };
   return {
     summary: `${ownerName} introduces ${member.displayName} and ${contact.name}`,
     blocks: [
-      { kind: 'text', text: `${first(contact.name)}, meet ${member.displayName}. ${member.displayName}, meet ${contact.name}. I think you two should talk. — ${ownerName}` },
+      greeting,
       { kind: 'quote', label: `About ${member.displayName}`, text: req.blurb },
       { kind: 'quote', label: `What ${member.displayName} would like to ask`, text: req.whyContact },
       { kind: 'context', text: `${member.displayName}, over to you: suggest a time that suits ${first(contact.name)}.` },

@@ -42,7 +42,7 @@ export function memberHistoryView(member: Member, rows: { req: IntroRequest; con
 
 /** The owner's home: what waits (with its age) and what recent intros produced. */
 export function ownerQueueBlocks(pending: { req: IntroRequest; memberName: string; contactName: string; ageDays: number }[], outcomes: { req: IntroRequest; memberName: string; contactName: string }[]): Block[] {
-  const blocks: Block[] = [{ kind: 'header', text: `Waiting for you: ${pending.length}` }];
+  const blocks: Block[] = [{ kind: 'header', text: 'Your queue, oldest first' }];
   if (pending.length === 0) blocks.push({ kind: 'text', text: 'No intro request is waiting.' });
   for (const p of pending) blocks.push({ kind: 'text', text: `#${p.req.id} ${p.memberName} → ${p.contactName} · waiting ${p.ageDays === 0 ? 'since today' : `${p.ageDays} day${p.ageDays === 1 ? '' : 's'}`}` });
   blocks.push({ kind: 'header', text: 'Recent outcomes' });

@@ -55,6 +55,13 @@ describe('starting an intro', () => {
     expect(t.ctx.store.listRequests()).toHaveLength(0);
   });
 
+  it('the owner cannot introduce himself', () => {
+    const c = addContact(t);
+    introduce(c.id, { person: 'Jordan Lee', email: 'jordan@example.org' }); // creates the owner's own carrier row
+    const reply = introduce(c.id, { person: 'Sam', email: '' });
+    expect(reply.type === 'form_errors' && reply.errors.person).toContain('No member here is called "Sam"');
+  });
+
   it('refuses a contact who opted out', () => {
     const c = addContact(t, { openToIntros: false });
     expect(text(click(owner, { type: 'introduce_form', contactId: c.id }))).toContain('opted out');

@@ -96,6 +96,22 @@ describe('terminal: owner search and history', () => {
     expect(t.ctx.store.getContact(c.id)).toMatchObject({ vetted: true, tags: ['climate', 'hiring'] });
   });
 
+  it('/intros shows the owner the age of what waits and the outcomes of recent intros', async () => {
+    addContact(t, { consoleUserId: 'ana' });
+    await startIntro('lumen', 'Alice', '');
+    const askAna = await term.type('/as ana');
+    await term.type(String(ConsoleDriver.button(askAna, 'Happy to be introduced')));
+    const askAlice = await term.type('/as alice');
+    const yes = await term.type(String(ConsoleDriver.button(askAlice, 'Happy to be introduced')));
+    expect(yes).toContain('The introduction is on its way');
+    const followUp = await term.type('/wait 15');
+    await term.type(String(ConsoleDriver.button(followUp, 'It led to an opportunity')));
+    await term.type('/as owner');
+    const queue = await term.type('/intros');
+    expect(queue).toContain('#1 Alice → Ana Ferreira: It led to an opportunity');
+    expect(queue).toContain('No intro request is waiting.');
+  });
+
   it("shows a member's history by name", async () => {
     const out = await term.type('/history alice');
     expect(out).toContain('History: Alice');

@@ -118,7 +118,8 @@ async function restart(options = {}): Promise<BotHarness> {
   return h;
 }
 
-const INTRO = /Ana, meet Alice Example\. Alice Example, meet Ana Ferreira/;
+/** The intro mentions both (Discord shows their names; allowedMentions keeps it from pinging). */
+const INTRO = new RegExp(`<@${ANA.id}>, meet <@${ALICE.id}>\\. <@${ALICE.id}>, meet <@${ANA.id}>`);
 
 // --- double opt-in in chat -------------------------------------------------------------------
 

@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
 import { encodeAction } from '../../../src/actions.ts';
-import { addContact, PRIVATE } from '../../support/core.ts';
+import { handleSubmit } from '../../../src/interactions.ts';
+import { addContact, goodForm, PRIVATE } from '../../support/core.ts';
 import { ALICE, apiUser, button, modalSubmit, slashCommand } from '../../support/fake-discord.ts';
 import {
   addDiscordMember,
@@ -98,6 +99,21 @@ describe('/introduce on Discord', () => {
     expect(h.t.ctx.store.funnel()).toMatchObject({ requested: 1, approved: 1, contactYes: 1, introduced: 1 });
   });
 
+  it('a bounced form answers with what to fix and an Edit button that reopens it with everything typed', async () => {
+    addContact(h.t);
+    const typed = { person: 'Nobody Known', email: '', whyContact: why, blurb };
+    const bounced = dataOf(await h.interact(modalSubmit({ user: OWNER, customId: encodeAction({ type: 'submit_introduce', contactId: 1 }), fields: typed })));
+    expect(bounced.flags).toBe(64);
+    expect(textOf(bounced)).toContain('No member here is called');
+    const reopened = await h.interact(button({ user: OWNER, customId: buttonLabelled(bounced, 'Edit request') }));
+    expect(reopened.type).toBe(9);
+    const values = ((reopened as { data: APIModalInteractionResponseCallbackData }).data.components as unknown as { type: number; component: { value?: string } }[])
+      .filter((c) => c.type === 18)
+      .map((c) => c.component.value);
+    expect(values).toEqual(['Nobody Known', undefined, why, blurb]);
+    expect(h.t.ctx.store.listRequests()).toEqual([]);
+  });
+
   it("the owner's Request intro button opens the introduce modal; a member cannot use /introduce", async () => {
     addContact(h.t);
     const opened = await h.interact(button({ user: OWNER, customId: encodeAction({ type: 'open_request_form', contactId: 1 }) }));
@@ -106,6 +122,24 @@ describe('/introduce on Discord', () => {
     const refused = dataOf(await h.interact(slashCommand({ user: ALICE, name: 'introduce', options: { contact: 'lumen' } })));
     expect(textOf(refused)).toContain('Only Sam can do that');
     for (const secret of Object.values(PRIVATE)) expect(JSON.stringify(refused)).not.toContain(secret);
+  });
+
+  it("History on the owner's request card shows him the member's record, only to him", async () => {
+    addContact(h.t);
+    const submitted = handleSubmit(h.t.ctx, { platform: 'discord', userId: ALICE.id, displayName: 'Alice Example' }, encodeAction({ type: 'submit_request', contactId: 1 }), goodForm);
+    expect(submitted.type).toBe('form_done');
+    await settle();
+    const card = await waitForDm(h.fake, OWNER.id);
+    const shown = dataOf(await h.interact(button({ user: OWNER, guildId: null, customId: buttonLabelled(card.body, 'History: Alice Example'), message: asBotMessage(card, OWNER.id) })));
+    expect(shown.flags).toBe(64);
+    expect(textOf(shown)).toContain('History: Alice Example');
+    expect(textOf(shown)).toContain('Ana Ferreira: Waiting for your decision.');
+
+    // /intros gives the owner his queue with each request's age, as the Slack App Home does.
+    h.t.ctx.clock.advanceDays(2);
+    const queue = dataOf(await h.interact(slashCommand({ user: OWNER, name: 'intros' })));
+    expect(textOf(queue)).toContain('#1 Alice Example → Ana Ferreira · waiting 2 days');
+    expect(textOf(queue)).toContain('Recent outcomes');
   });
 
   it('/history shows the owner a member\'s record, and the owner\'s search finds the unvetted', async () => {

@@ -150,7 +150,8 @@ describe('double opt-in in chat: the contact is in the workspace', () => {
     // One conversations.open with the three users, then the intro posted into the channel it returned.
     expect(groupOpens().map((c) => c.body.users)).toEqual([`${OWNER},${ALICE},${ANA}`]);
     const [intro] = postsTo(s.fake, GROUP);
-    expect(textOf(intro)).toContain('Ana, meet Alice. Alice, meet Ana Ferreira.');
+    // People are mentioned (Slack shows their current names), not spelled out.
+    expect(textOf(intro)).toContain(`<@${ANA}>, meet <@${ALICE}>. <@${ALICE}>, meet <@${ANA}>. I think you two should talk.`);
     expect(textOf(intro)).toContain(goodForm.blurb);
     expectNoPrivateFieldsFor(textOf(intro));
     expect(aliceSaw()).toContain("You've been introduced to Ana Ferreira: look for the group message.");
@@ -326,7 +327,7 @@ describe('direct intro: the contact needs no opt-in', () => {
     await approve();
     expect(outboxKinds()).not.toContain('contact.optin');
     expect(groupOpens().map((c) => c.body.users)).toEqual([`${OWNER},${ALICE},${ANA}`]);
-    expect(textOf(postsTo(s.fake, GROUP)[0])).toContain('Ana, meet Alice');
+    expect(textOf(postsTo(s.fake, GROUP)[0])).toContain(`<@${ANA}>, meet <@${ALICE}>`);
     expect(postsTo(s.fake, ANA_DM)).toHaveLength(0);
     expect(postsTo(s.fake, ALICE_DM)).toHaveLength(2); // approved, introduced
     expect(stage()).toBe('introduced');

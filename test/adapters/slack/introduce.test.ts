@@ -165,6 +165,8 @@ describe("the owner's search, history and home in Slack", () => {
     const history = wire(await s.fake.waitFor('response_url', (c) => c.path === '/response/history'));
     expect(history).toContain('History: Alice');
     expect(history).toContain('Ana Ferreira: Waiting for your decision.');
+    expect(wire(await command('history', 'alice', OWNER, 'history-command'))).toContain('History: Alice');
+    expect(wire(await command('history', 'alice', ALICE, 'history-refused'))).toContain('Only Sam can do that');
   });
 
   it("the owner's App Home shows the queue with its age", async () => {
