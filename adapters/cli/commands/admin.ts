@@ -8,6 +8,7 @@ import { type CliContext, out, printJson, printTable, UsageError } from '../io.t
 import type { Flags } from './contacts.ts';
 import { renderReport } from '../report/render-html.ts';
 import { showMember, showRequest } from './history.ts';
+import { buildReport } from '../../../src/use-cases/report.ts';
 
 const PLATFORMS: Platform[] = ['slack', 'discord', 'console'];
 const MEMBER_STATUSES: MemberStatus[] = ['member', 'pending', 'declined', 'blocked'];
@@ -78,7 +79,7 @@ export function runStats(c: CliContext): number {
 export function runReport(c: CliContext, f: Flags): number {
   const file = typeof f.out === 'string' ? f.out : undefined;
   if (!file) throw new UsageError('report --out <file.html>');
-  const html = renderReport({ funnel: c.ctx.store.funnel(), stats: c.ctx.store.stats(daysFrom(c.ctx, -90)), ownerName: c.ctx.policy.ownerName, generatedAt: c.ctx.clock.now().toISOString() });
+  const html = renderReport(buildReport(c.ctx));
   writeFileSync(file, html);
   out(c, `Wrote ${file}. Open it in a browser.`);
   return 0;
