@@ -32,7 +32,7 @@ describe('Request intro button', () => {
     expect(body.view.type).toBe('modal');
     expect(body.view.callback_id).toBe('ib_form');
     expect(body.view.title.text.length).toBeLessThanOrEqual(24);
-    expect(JSON.parse(body.view.private_metadata)).toEqual({ action: 'ib:sr:1' });
+    expect(JSON.parse(body.view.private_metadata)).toMatchObject({ action: 'ib:sr:1' });
     expect(body.view.blocks.filter((b) => b.type === 'input').map((b) => b.block_id)).toEqual(['howKnow', 'whyContact', 'blurb']);
   });
 
@@ -109,7 +109,7 @@ describe('a stranger asks to join', () => {
     const stranger = 'U0009STRNG';
     await s.interact(s.click('block-actions-request-intro', 'ib:oa', { user: stranger }));
     const open = await s.fake.waitFor('views.open');
-    expect(JSON.parse((open.body as unknown as ModalBody).view.private_metadata)).toEqual({ action: 'ib:sa' });
+    expect(JSON.parse((open.body as unknown as ModalBody).view.private_metadata)).toMatchObject({ action: 'ib:sa' });
 
     const answers = { howKnow: 'We met at the Lisbon product meetup in May 2024.', why: 'I am looking for a mentor in product design.' };
     const payload = submission(answers, { action: 'ib:sa' });
