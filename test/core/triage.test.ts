@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction, type Action, type TriageDeck } from '../../src/actions.ts';
 import { handleAction, handleCommand } from '../../src/interactions.ts';
 import { nextTriageStep } from '../../src/use-cases/triage-contacts.ts';
+import { connectedOnText, progressText } from '../../src/views/triage.ts';
 import { actionsOf, type View } from '../../src/views/view.ts';
 import { addContact, makeCore, owner, type TestCore } from '../support/core.ts';
 
@@ -44,6 +45,12 @@ describe('triage action ids', () => {
 });
 
 describe('the triage deck', () => {
+  it('words progress and dates as a person reads them', () => {
+    expect(progressText(120, 2970)).toBe('120 of 2,970');
+    expect(connectedOnText('2024-03-15')).toBe('15 Mar 2024');
+    expect(connectedOnText(null)).toBe('not known');
+  });
+
   it('a double click on an old card changes nothing twice and shows the same next card', () => {
     unvetted('Ana', { connectedOn: '2024-01-02' });
     unvetted('Ben', { connectedOn: '2024-01-01' });

@@ -71,7 +71,8 @@ export function runStats(c: CliContext): number {
   out(c, `Requests  ${s.requests.pending} pending, ${s.requests.approved} approved, ${s.requests.declined} declined, ${s.requests.withdrawn} withdrawn, ${s.requests.expired} expired`);
   out(c, `Declines  ${s.declines.not_now} not now, ${s.declines.dont_know_contact} don't know the contact, ${s.declines.dont_know_you} don't know you`);
   if (s.topContacts.length) out(c, `Most requested (90 days)  ${s.topContacts.map((t) => `${t.name} (${t.requests})`).join(', ')}`);
-  out(c, `Funnel    ${f.requested} requested → ${f.approved} approved → ${f.contactYes} contact said yes → ${f.introduced} introduced → ${f.met} met → ${f.opportunity} opportunity (${f.job} job)`);
+  // Intros that needed no opt-in never pass "contact said yes": it is a breakdown of "introduced", not a step before it.
+  out(c, `Funnel    ${f.requested} requested → ${f.approved} approved → ${f.introduced} introduced (${f.contactYes} after the contact said yes, ${f.introduced - f.contactYes} needed no opt-in) → ${f.met} met → ${f.opportunity} opportunity (${f.job} job)`);
   return 0;
 }
 
