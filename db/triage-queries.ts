@@ -22,14 +22,20 @@ const KEYS: Record<TriageOrder, string> = {
             || char(1) || ib_fold(name) || char(1) || printf('%012d', id)`,
 };
 
-const inQueue = (q: TriageQueue) => `removed = 0 AND vetted = 0 AND open_to_intros = 1${q.includeSkipped ? '' : ' AND triage_skipped_at IS NULL'}`;
+// `+` keeps the planner off the skip index when it should walk the order's index (see migration 0005).
+const inQueue = (q: TriageQueue, walking = false) =>
+  `removed = 0 AND vetted = 0 AND open_to_intros = 1${q.includeSkipped ? '' : ` AND ${walking ? '+' : ''}triage_skipped_at IS NULL`}`;
+
+/** The query for the next card: from the start, or after a contact's place (one `?`: its id). */
+export function nextTriageSql(q: TriageQueue, after: boolean): string {
+  const key = KEYS[q.order];
+  const from = after ? ` AND ${key} > (SELECT ${key} FROM contacts WHERE id = ?)` : '';
+  return `SELECT * FROM contacts WHERE ${inQueue(q, true)}${from} ORDER BY ${key} LIMIT 1`;
+}
 
 export function nextTriageRow(db: Database.Database, q: TriageQueue, afterId?: number): Record<string, unknown> | undefined {
-  const key = KEYS[q.order];
-  if (afterId === undefined) return db.prepare(`SELECT * FROM contacts WHERE ${inQueue(q)} ORDER BY ${key} LIMIT 1`).get() as Record<string, unknown> | undefined;
-  return db
-    .prepare(`SELECT * FROM contacts WHERE ${inQueue(q)} AND ${key} > (SELECT ${key} FROM contacts WHERE id = ?) ORDER BY ${key} LIMIT 1`)
-    .get(afterId) as Record<string, unknown> | undefined;
+  const stmt = db.prepare(nextTriageSql(q, afterId !== undefined));
+  return (afterId === undefined ? stmt.get() : stmt.get(afterId)) as Record<string, unknown> | undefined;
 }
 
 export function countTriage(db: Database.Database, q: TriageQueue, fromId?: number): number {

@@ -15,6 +15,7 @@ export const MESSAGE_KINDS = [
   'owner.good_news',
   'owner.delivery_failed',
   'owner.card_update',
+  'owner.triage_card',
   'owner.notice',
   'owner.person_optin_email',
   'member.request_sent',
@@ -46,6 +47,8 @@ export const messageKey = {
   admission: (memberId: number, what: string, at: string): string => `admission:${memberId}:${what}:${at}`,
   /** A Slack modal submit: one confirmation per view, however often it is submitted. */
   view: (platform: string, viewId: string): string => `view:${platform}:${viewId}`,
+  /** The first card of a triage deck the owner opened at `at`. */
+  triage: (platform: string, userId: string, at: string): string => `triage:${platform}:${userId}:${at}`,
   /** An edit of the message with dedupe key `target`, for one reason (each edit is made once). */
   edit: (target: string, reason: string): string => `${target}:edit:${reason}`,
 } as const;

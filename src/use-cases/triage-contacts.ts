@@ -3,12 +3,13 @@
 // a verb on a contact someone already handled (a double click, an old card)
 // changes nothing and moves on. Skips are kept, so a skipped contact does not
 // come back until the owner asks for skipped ones.
+import { messageKey } from '../messages.ts';
 import type { TriageDeck, TriageVerb } from '../actions.ts';
 import type { Actor, Contact } from '../domain.ts';
 import { type CoreContext, nowIso, requireOwner, who } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
 import type { TriageOrder, TriageQueue } from '../ports.ts';
-import { TAGS_FIELD, triageCardView, triageDoneView, triageTagFormView } from '../views/triage.ts';
+import { TAGS_FIELD, triageCardView, triageDoneView, triageStartedView, triageTagFormView } from '../views/triage.ts';
 import type { FieldErrors, FormView, View } from '../views/view.ts';
 
 export interface TriageStep {
@@ -81,14 +82,23 @@ export function parseTags(text: string): string[] {
 
 // ── the chat deck ────────────────────────────────────────────────────────
 
-/** `/triage [company|recent] [skipped]`: the first card, for the owner only. */
+/**
+ * `/triage [company|recent] [skipped]`, for the owner only: the deck's first
+ * card goes to the owner's DM (through the outbox, like every owner card), so
+ * the deck is a message that stays and that each click edits in place.
+ */
 export function startTriage(ctx: CoreContext, actor: Actor, text: string): View {
   requireOwner(ctx, actor);
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   const unknown = words.filter((w) => !['company', 'recent', 'skipped'].includes(w));
   if (unknown.length) throw new DomainError('invalid', `/triage takes "company" (sort by company), "recent" (the default) and "skipped" (bring skipped contacts back); not "${unknown.join(' ')}".`);
   const order: TriageOrder = words.includes('company') ? 'company' : 'recent';
-  return cardOrDone(ctx, { order, includeSkipped: words.includes('skipped'), done: 0 });
+  const deck: TriageDeck = { order, includeSkipped: words.includes('skipped'), done: 0 };
+  const step = nextTriageStep(ctx, deck);
+  if (!step) return cardOrDone(ctx, deck);
+  const at = nowIso(ctx);
+  ctx.store.enqueue({ dedupeKey: messageKey.triage(actor.platform, actor.userId, at), platform: actor.platform, recipients: [actor.userId], kind: 'owner.triage_card', view: triageCardView(step.contact, step.position, step.total, deck), at });
+  return triageStartedView(step.total);
 }
 
 function cardOrDone(ctx: CoreContext, deck: TriageDeck, afterId?: number): View {

@@ -54,6 +54,11 @@ export function triageDoneView(done: number, skippedLeft: number, includeSkipped
   return { summary: head, blocks: [{ kind: 'text', text: head }, ...(tail ? [{ kind: 'context' as const, text: tail }] : [])] };
 }
 
+export function triageStartedView(total: number): View {
+  const text = `Your triage deck is in our direct messages: ${count(total)} contact${total === 1 ? '' : 's'} to go, one card at a time.`;
+  return { summary: text, blocks: [{ kind: 'text', text }, { kind: 'context', text: 'Each click replaces the card with the next. Stop any time; /triage picks up where you left off.' }] };
+}
+
 export const TAGS_FIELD = 'tags';
 
 export function triageTagFormView(contact: Contact, deck: TriageDeck): FormView {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction, type Action, type TriageDeck } from '../../src/actions.ts';
 import { handleAction, handleCommand } from '../../src/interactions.ts';
 import { nextTriageStep } from '../../src/use-cases/triage-contacts.ts';
+import { connectedOnText, progressText } from '../../src/views/triage.ts';
 import { actionsOf, type View } from '../../src/views/view.ts';
 import { addContact, makeCore, owner, type TestCore } from '../support/core.ts';
 
@@ -18,6 +19,14 @@ const unvetted = (name: string, extra: Parameters<typeof addContact>[1] = {}) =>
 const viewOf = (r: ReturnType<typeof handleAction>): View => {
   if (!('view' in r)) throw new Error(`expected a view, got ${r.type}`);
   return r.view;
+};
+/** /triage: the reply says where the deck is; the first card is queued for the owner's DM. */
+const startDeck = (text = ''): View => {
+  const reply = viewOf(handleCommand(t.ctx, owner, 'triage', text));
+  const queued = t.ctx.store.listOutbox().at(-1);
+  if (!reply.summary.startsWith('Your triage deck is in our direct messages') || !queued) return reply;
+  expect(queued).toMatchObject({ kind: 'owner.triage_card', recipient: 'owner', platform: 'console' });
+  return queued.view;
 };
 const press = (v: View, label: string) => {
   const b = actionsOf(v).find((x) => x.label === label);
@@ -44,10 +53,16 @@ describe('triage action ids', () => {
 });
 
 describe('the triage deck', () => {
+  it('words progress and dates as a person reads them', () => {
+    expect(progressText(120, 2970)).toBe('120 of 2,970');
+    expect(connectedOnText('2024-03-15')).toBe('15 Mar 2024');
+    expect(connectedOnText(null)).toBe('not known');
+  });
+
   it('a double click on an old card changes nothing twice and shows the same next card', () => {
     unvetted('Ana', { connectedOn: '2024-01-02' });
     unvetted('Ben', { connectedOn: '2024-01-01' });
-    const first = viewOf(handleCommand(t.ctx, owner, 'triage', ''));
+    const first = startDeck();
     expect(first.summary).toBe('Triage 1 of 2: Ana');
     const once = press(first, 'Vet');
     const twice = press(first, 'Vet');
@@ -72,11 +87,12 @@ describe('the triage deck', () => {
 
   it('with skipped contacts in, a skip moves on and the deck ends instead of looping', () => {
     for (const n of ['A', 'B', 'C']) unvetted(n, { connectedOn: `2024-01-0${'CBA'.indexOf(n) + 1}` });
-    let v = viewOf(handleCommand(t.ctx, owner, 'triage', ''));
+    let v = startDeck();
     v = press(v, 'Skip');
     v = press(v, 'Skip');
     expect(press(v, 'Skip').summary).toContain('none left to triage');
-    v = viewOf(handleCommand(t.ctx, owner, 'triage', 'skipped'));
+    t.ctx.clock.advance(60_000);
+    v = startDeck('skipped');
     expect(v.summary).toBe('Triage 1 of 3: A');
     v = press(v, 'Skip');
     expect(v.summary).toBe('Triage 2 of 3: B');
@@ -87,5 +103,8 @@ describe('the triage deck', () => {
 
   it('explains the words /triage takes', () => {
     expect(viewOf(handleCommand(t.ctx, owner, 'triage', 'by size')).summary).toContain('/triage takes "company" (sort by company)');
+    expect(viewOf(handleCommand(t.ctx, owner, 'triage', '')).summary).toBe('Nothing to triage: every contact is vetted, opted out or skipped.');
+    unvetted('Ana');
+    expect(viewOf(handleCommand(t.ctx, owner, 'triage', '')).summary).toBe('Your triage deck is in our direct messages: 1 contact to go, one card at a time.');
   });
 });

@@ -10,6 +10,7 @@ import { type CliContext, out, printJson, printTable, UsageError } from '../io.t
 import type { Flags } from './contacts.ts';
 import { renderReport } from '../report/render-html.ts';
 import { showMember, showRequest } from './history.ts';
+import { buildReport } from '../../../src/use-cases/report.ts';
 
 const PLATFORMS: Platform[] = ['slack', 'discord', 'console'];
 const MEMBER_STATUSES: MemberStatus[] = ['member', 'pending', 'declined', 'blocked'];
@@ -74,7 +75,8 @@ export function runStats(c: CliContext): number {
   out(c, `Requests  ${s.requests.pending} pending, ${s.requests.approved} approved, ${s.requests.declined} declined, ${s.requests.withdrawn} withdrawn, ${s.requests.expired} expired`);
   out(c, `Declines  ${s.declines.not_now} not now, ${s.declines.dont_know_contact} don't know the contact, ${s.declines.dont_know_you} don't know you`);
   if (s.topContacts.length) out(c, `Most requested (90 days)  ${s.topContacts.map((t) => `${t.name} (${t.requests})`).join(', ')}`);
-  out(c, `Funnel    ${f.requested} requested → ${f.approved} approved → ${f.contactYes} contact said yes → ${f.introduced} introduced → ${f.met} met → ${f.opportunity} opportunity (${f.job} job)`);
+  // Intros that needed no opt-in never pass "contact said yes": it is a breakdown of "introduced", not a step before it.
+  out(c, `Funnel    ${f.requested} requested → ${f.approved} approved → ${f.introduced} introduced (${f.contactYes} after the contact said yes, ${f.introduced - f.contactYes} needed no opt-in) → ${f.met} met → ${f.opportunity} opportunity (${f.job} job)`);
   return 0;
 }
 
@@ -82,7 +84,7 @@ export function runStats(c: CliContext): number {
 export function runReport(c: CliContext, f: Flags): number {
   const file = typeof f.out === 'string' ? f.out : undefined;
   if (!file) throw new UsageError('report --out <file.html>');
-  const html = renderReport({ funnel: c.ctx.store.funnel(), stats: c.ctx.store.stats(daysFrom(c.ctx, -90)), ownerName: c.ctx.policy.ownerName, generatedAt: c.ctx.clock.now().toISOString() });
+  const html = renderReport(buildReport(c.ctx));
   writeFileSync(file, html);
   out(c, `Wrote ${file}. Open it in a browser.`);
   return 0;

@@ -4,6 +4,7 @@ import { STRENGTHS, type Contact, type Strength } from '../../../src/domain.ts';
 import type { ContactFilter, ContactInput } from '../../../src/ports.ts';
 import { addContact, editContact, removeContacts, tagContacts } from '../../../src/use-cases/manage-contacts.ts';
 import { type CliContext, out, printJson, printTable, UsageError } from '../io.ts';
+import { selectForBulk } from '../../../src/use-cases/bulk-contacts.ts';
 import { runBulk, runUndoBatch } from './bulk.ts';
 
 export type Flags = Record<string, string | boolean | undefined>;
@@ -120,7 +121,9 @@ export async function runContacts(c: CliContext, sub: string | undefined, args: 
     case 'tag': {
       const [tags, ...rest] = args;
       if (!tags) throw new UsageError('contacts tag <tag[,tag]> <ids…> | --company X | --search words …');
-      const n = tagContacts(ctx, by, selection(rest, f), list(tags) ?? []);
+      const filter = selection(rest, f);
+      selectForBulk(ctx, filter); // unknown ids are an error that names them
+      const n = tagContacts(ctx, by, filter, list(tags) ?? []);
       return c.json ? (printJson(c, { changed: n }), 0) : (out(c, `Tagged ${n} contact${n === 1 ? '' : 's'} with ${tags}.`), 0);
     }
     case 'remove': {

@@ -67,7 +67,9 @@ export async function runTriage(c: CliContext, o: TriageOptions = {}): Promise<n
       const contact = step.contact;
       if (verb === 'tag') {
         c.io.stdout.write('tags (comma separated)> ');
-        const tags = parseTags((await answers.line()) ?? '');
+        const typed = await answers.line();
+        if (typed === null) break; // Ctrl-C or the end of input at the prompt: stop, change nothing
+        const tags = parseTags(typed);
         applyTriage(c.ctx, c.by, contact.id, tags.length ? 'tag' : 'vet', [...new Set([...contact.tags, ...tags])]);
         if (tags.length) counts.tagged++;
         counts.vetted++;

@@ -58,20 +58,23 @@ describe('intro-broker report', () => {
 
     const dom = renderedDom(chromiumOrSkip(ctx), pathToFileURL(file).href);
     const value = (step: string) => new RegExp(`data-step="${step}"[\\s\\S]*?data-value="(\\d+)"`).exec(dom)?.[1];
-    expect([value('Requested'), value('Approved'), value('Contact said yes'), value('Introduced'), value('Met'), value('Opportunity'), value('Job')]).toEqual(['4', '2', '0', '2', '1', '1', '1']);
+    // No opt-in was needed, so "Introduced" follows "Approved" directly: each step a subset of the last.
+    expect([value('Requested'), value('Approved'), value('Introduced'), value('Met'), value('Opportunity'), value('Job')]).toEqual(['4', '2', '2', '1', '1', '1']);
+    expect(dom).toContain('2 intros needed no opt-in');
     expect(dom).toMatch(/<b>2<\/b>introductions/);
     expect(dom).toMatch(/<b>1<\/b>jobs/);
-    // Requests fell in four different weeks.
-    expect(dom.match(/data-week="/g)).toHaveLength(4);
+    // Requests fell in four weeks eight days apart; every week up to now is on the axis, empty ones too.
+    expect(dom.match(/data-week="/g)).toHaveLength(5);
+    expect(dom).toMatch(/#3 cara → Ana &lt;b&gt;Ferreira&lt;\/b&gt;<\/span> <span class="note">waiting 16 days/);
+    expect(dom).toMatch(/Not now[\s\S]*?data-value="1"/);
   });
 
   it('still renders, with a kind word, when nothing has happened yet', async (ctx) => {
     addContact(t);
     const file = `${t.path}.empty.html`;
     await report(file);
-    expect(readFileSync(file, 'utf8')).toContain('No requests yet');
     const dom = renderedDom(chromiumOrSkip(ctx), pathToFileURL(file).href);
-    expect(dom).toContain('No requests yet');
-    expect(dom).toMatch(/data-step="Requested"[\s\S]*?data-value="0"/);
+    expect(dom).toContain('No requests yet: the funnel fills in');
+    expect(dom).toContain('Nothing is waiting for your decision.');
   });
 });

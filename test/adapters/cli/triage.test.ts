@@ -156,6 +156,8 @@ describe('bulk vetting', () => {
     const r = await cli(['contacts', 'vet', '1', '99999', '4242']);
     expect(r).toMatchObject({ code: 1, stderr: 'No contact with id 99999, 4242: nothing was changed. `contacts list` shows the ids.\n' });
     expect(vetted()).toEqual([]);
+    expect((await cli(['contacts', 'tag', 'investor', '2', '99999'])).stderr).toContain('No contact with id 99999');
+    expect(withStore((s) => s.listContacts({ tag: 'investor' }))).toEqual([]);
   });
 
   it('undoes a bulk change as one batch, once, leaving later changes alone', async () => {

@@ -1,7 +1,7 @@
 // The owner's triage deck on Slack, through the real Bolt app against the fake
-// Slack: /triage answers with the first card, every click replaces the card with
-// the next (through the click's response_url), Tag opens a modal whose submit
-// replaces the card too, and no one but the owner gets a card.
+// Slack: /triage puts the first card in the owner's DM, every click edits that
+// message in place with the next card (chat.update), Tag opens a modal whose
+// submit edits it too, and no one but the owner gets a card.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../support/fake-slack.ts';
 import { seedRolodex } from '../../support/rolodex.ts';
@@ -29,42 +29,70 @@ const button = (call: RecordedCall, label: string) => {
   return b.action_id;
 };
 
-async function triageCommand(text = '', tag = 'cmd'): Promise<RecordedCall> {
-  await s.command({ command: '/triage', text, user_id: OWNER, user_name: 'sam', channel_id: `D${OWNER}`, response_url: s.fake.responseUrl(tag) });
-  return s.fake.waitFor('response_url', (c) => c.path === `/response/${tag}`);
+/** /triage as the owner: the command's answer, and the deck's first card as posted to the owner's DM. */
+async function triageCommand(text = '', tag = 'cmd'): Promise<{ answer: RecordedCall; card: RecordedCall }> {
+  const before = s.fake.callsTo('chat.postMessage').length;
+  await s.command({ command: '/triage', text, user_id: OWNER, user_name: 'sam', channel_id: 'C1', response_url: s.fake.responseUrl(tag) });
+  const answer = await s.fake.waitFor('response_url', (c) => c.path === `/response/${tag}`);
+  await s.fake.waitFor('chat.postMessage', () => s.fake.callsTo('chat.postMessage').length > before);
+  return { answer, card: s.fake.callsTo('chat.postMessage')[before]! };
 }
 
-/** The owner clicks a button on the (ephemeral) card; the next card comes back through that click's response_url. */
-async function click(actionId: string, tag: string): Promise<RecordedCall> {
-  await s.interact(s.click('block-actions-ephemeral', actionId, { user: OWNER, tag }));
-  return s.fake.waitFor('response_url', (c) => c.path === `/response/${tag}`);
+/** Where the deck's DM is: the outbox keeps the posted message's channel and ts. */
+async function deckMessage(): Promise<{ channel: string; ts: string }> {
+  for (let i = 0; i < 200; i++) {
+    const sent = s.t.ctx.store.listOutbox({ status: 'sent' }).filter((m) => m.kind === 'owner.triage_card').at(-1);
+    if (sent?.ref) {
+      const [channel = '', ts = ''] = sent.ref.split(':');
+      return { channel, ts };
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('the deck was not sent');
+}
+
+/** The owner clicks a button on the deck's DM; the message is edited in place with the next card. */
+async function click(actionId: string, at: { channel: string; ts: string }, user = OWNER): Promise<RecordedCall> {
+  const before = s.fake.callsTo('chat.update').length;
+  const payload = s.click('block-actions-owner-card', actionId, { user, tag: `click${before}` });
+  payload.container = { type: 'message', message_ts: at.ts, channel_id: at.channel, is_ephemeral: false };
+  await s.interact(payload);
+  await s.fake.waitFor('chat.update', () => s.fake.callsTo('chat.update').length > before);
+  return s.fake.callsTo('chat.update')[before]!;
 }
 
 describe('/triage on Slack', () => {
-  it('goes through 300 generated contacts, each click replacing the card with the next', async () => {
+  it('goes through 300 generated contacts, each click editing the DM card in place with the next', async () => {
     seedRolodex(s.t.ctx.store, 300);
-    let card = await triageCommand();
-    expect(wire(card)).toContain('Triage 1 of 300');
+    const { answer, card: first } = await triageCommand();
+    expect(wire(answer)).toContain('Your triage deck is in our direct messages: 300 contacts to go');
+    expect(first.body.channel).toBe(`D${OWNER}`);
+    expect(wire(first)).toContain('Triage 1 of 300');
+    const at = await deckMessage();
+    let card = first;
     const labels = ['Vet', 'Vet as close', 'Skip', 'Opt out'];
     for (let i = 0; i < 300; i++) {
-      card = await click(button(card, labels[i % 4]!), `c${i}`);
-      expect(card.body.replace_original).toBe(true);
+      card = await click(button(card, labels[i % 4]!), at);
+      expect(card.body).toMatchObject({ channel: at.channel, ts: at.ts });
       if (i < 299) expect(wire(card)).toContain(`Triage ${i + 2} of 300`);
     }
     expect(wire(card)).toContain('Done: 300 contacts handled in this deck');
     expect(wire(card)).toContain('75 skipped contacts wait');
+    expect(buttons(card)).toEqual([]);
     const all = s.t.ctx.store.listContacts();
     expect(all.filter((c) => c.vetted)).toHaveLength(150);
     expect(all.filter((c) => c.strength === 'close')).toHaveLength(75);
     expect(all.filter((c) => !c.openToIntros)).toHaveLength(75);
     // Skipped ones stay out of a new deck until asked for.
-    expect(wire(await triageCommand('', 'again'))).toContain('Nothing to triage');
-    expect(wire(await triageCommand('skipped', 'back'))).toContain('Triage 1 of 75 (skipped ones included)');
+    await s.command({ command: '/triage', text: '', user_id: OWNER, response_url: s.fake.responseUrl('again') });
+    expect(wire(await s.fake.waitFor('response_url', (c) => c.path === '/response/again'))).toContain('Nothing to triage');
+    s.t.ctx.clock.advance(60_000);
+    expect(wire((await triageCommand('skipped', 'back')).card)).toContain('Triage 1 of 75 (skipped ones included)');
   }, 90_000);
 
   it('shows what tells namesakes apart, the LinkedIn URL to the owner only', async () => {
     seedRolodex(s.t.ctx.store, 2);
-    const card = await triageCommand('company');
+    const { card } = await triageCommand('company');
     const text = wire(card);
     // By company: Goodyear before Google.
     expect(text).toMatch(/#2 Aisha Andersson/);
@@ -83,12 +111,16 @@ describe('/triage on Slack', () => {
     await s.interact(s.click('block-actions-ephemeral', button(card, 'Vet'), { user: ALICE, tag: 'forged' }));
     await s.fake.waitFor('response_url', (c) => c.path === '/response/forged');
     expect(s.t.ctx.store.listContacts({ vetted: true })).toEqual([]);
+    expect(s.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === `D${ALICE}`)).toEqual([]);
   });
 
-  it('Tag opens a modal; its submit tags, vets and replaces the card with the next', async () => {
+  it('Tag opens a modal; its submit tags, vets and edits the DM card with the next', async () => {
     seedRolodex(s.t.ctx.store, 2);
-    const card = await triageCommand();
-    await s.interact(s.click('block-actions-ephemeral', button(card, 'Tag…'), { user: OWNER, tag: 'tagclick' }));
+    const { card } = await triageCommand();
+    const at = await deckMessage();
+    const payload = s.click('block-actions-owner-card', button(card, 'Tag…'), { user: OWNER, tag: 'tagclick' });
+    payload.container = { type: 'message', message_ts: at.ts, channel_id: at.channel, is_ephemeral: false };
+    await s.interact(payload);
     const open = await s.fake.waitFor('views.open');
     const view = open.body.view as { private_metadata: string; title: { text: string } };
     expect(view.title.text).toBe('Tag and vet');
@@ -102,8 +134,8 @@ describe('/triage on Slack', () => {
       view: { id: 'VTAG1', type: 'modal', callback_id: 'ib_form', private_metadata: view.private_metadata, state: { values: { tags: { tags: { type: 'plain_text_input', value: 'investor, fintech' } } } } },
     };
     expect((await s.interact(submit)).status).toBe(200);
-    const next = await s.fake.waitFor('response_url', (c) => c.path === '/response/tagclick');
-    expect(next.body.replace_original).toBe(true);
+    const next = await s.fake.waitFor('chat.update');
+    expect(next.body).toMatchObject({ channel: at.channel, ts: at.ts });
     expect(wire(next)).toContain('Triage 2 of 2');
     expect(s.t.ctx.store.getContact(2)).toMatchObject({ vetted: true, tags: ['investor', 'fintech'] });
   });

@@ -20,6 +20,9 @@ export function runCommand(name: CommandName, deps: SlackDeps) {
     } catch (err) {
       deps.logger.error({ command: name, ...describeError(err) }, 'slack command failed');
       await respond({ response_type: 'ephemeral', text: SORRY }).catch(() => undefined);
+    } finally {
+      // A command may queue a DM (the triage deck's first card): send it now.
+      deps.kick();
     }
   };
 }
