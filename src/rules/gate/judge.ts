@@ -3,7 +3,7 @@
 // (when it passes) the facts that carried it, so the owner's card can show them.
 import type { PublicContact } from '../../domain.ts';
 import { fold, tokenize } from '../text.ts';
-import { clipWords, contactTerms, echoCount, facts, hasDuration, hits, mentions, type TextFacts } from './features.ts';
+import { clipWords, contactTerms, echoCount, entityPhrases, facts, hasDuration, hits, mentions, type TextFacts } from './features.ts';
 import { ASK, GREETING, INDIRECT, NO_RELATIONSHIP, ONE_WAY, RELATION, SALES, SPAM_STRONG, TEMPLATE_PHRASES, TIME_BOX, VAGUE_TIE, count, matches } from './lexicon.ts';
 
 export type KnowVerdict =
@@ -25,7 +25,7 @@ export function judgeKnow(text: string, ownerName: string): KnowVerdict {
   if (never.length > 0 || (oneWay.length > 0 && rel.length <= oneWay.length)) return { ok: false, problem: 'stranger', facts: found };
   if (rel.length === 0) return { ok: false, problem: f.wordCount < 4 ? 'thin' : 'vague', facts: found };
   if (!concrete && rel.length < 2) return { ok: false, problem: 'vague', facts: found };
-  return { ok: true, history: historyLine(f, entities, rel), facts: found };
+  return { ok: true, history: historyLine(f, entityPhrases(f, entities), rel), facts: found };
 }
 
 function historyLine(f: TextFacts, entities: string[], rel: string[]): string {
@@ -67,12 +67,12 @@ export function judgeWhy(text: string, contact: PublicContact): WhyVerdict {
     `facts:${ownFacts}`, `soft:${soft}`, `echo:${echo}`, `repeats:${repeats}`,
   ];
   const asks = askScore(timeBox, ask, question);
-  if (f.wordCount < 5 || (f.wordCount < 9 && asks === 0)) return { ok: false, problem: 'thin', facts: found };
+  if (f.wordCount < 5 || (f.wordCount < 10 && asks === 0)) return { ok: false, problem: 'thin', facts: found };
   // Praise and abstractions outweigh the facts: it would read the same sent to anyone.
   if (soft >= 3 && soft >= ownFacts + asks) return { ok: false, problem: 'generic', facts: found };
   if (bullets >= 3 && soft >= 2 && timeBox.length === 0) return { ok: false, problem: 'generic', facts: found };
   // The contact's own words repeated in place of content.
-  if ((repeats >= 3 && ownFacts <= 2 && repeats * 8 >= f.wordCount) || (repeats >= 5 && repeats * 6 >= f.wordCount)) return { ok: false, problem: 'stuffed', facts: found };
+  if ((repeats >= 3 && ownFacts <= 2 && repeats * 8 >= f.wordCount) || (repeats >= 5 && repeats * 6 >= f.wordCount && ownFacts * 2 <= repeats)) return { ok: false, problem: 'stuffed', facts: found };
   if (!tied) return { ok: false, problem: 'untied', facts: found };
   if (asks === 0 || (ownFacts === 0 && !question && soft > 0)) return { ok: false, problem: 'no-ask', facts: found };
   return { ok: true, ask: askLine(text, f, timeBox.length > 0), facts: found };

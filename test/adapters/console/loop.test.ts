@@ -48,6 +48,8 @@ describe('terminal adapter: the whole loop', () => {
     expect(card).toContain('Intro request #1: Alice → Ana Ferreira');
     expect(card).toContain(goodForm.howKnow);
     expect(card).toContain('First request from this member');
+    // What carried it through the gate, so the owner learns to trust it.
+    expect(card).toContain('Why it passed the gate: shared history: Northwind, 2019–2021 · ask: twenty minutes to ask how she hires analysts for it.');
 
     const after = await term.type(String(ConsoleDriver.button(card, 'Approve')));
     expect(after).toMatch(/Approved on 2026-11-02/);
@@ -113,7 +115,7 @@ describe('terminal adapter: the whole loop', () => {
     expect(refused).toContain("Only members of Sam's network");
     expect(refused).not.toContain('Ana Ferreira');
     await term.type(String(ConsoleDriver.button(refused, 'Ask to join')));
-    await term.type('We met at the Lisbon product meetup in May 2025.');
+    await term.type('We worked together at Northwind in 2021, on the payments launch.');
     const asked = await term.type('I am looking for a mentor in payments product work.');
     expect(asked).toContain('Your request to join is with Sam');
 

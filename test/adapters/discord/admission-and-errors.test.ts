@@ -26,7 +26,7 @@ describe('asking to join on Discord', () => {
     expect(buttonLabelled(bounced, 'Edit request')).toBe(encodeAction({ type: 'open_admission_form' }));
     expect(h.t.ctx.store.findMember('discord', STRANGER.id)).toBeNull();
 
-    const fields = { howKnow: 'We met at the Lisbon product meetup in May 2025.', why: 'I am looking for a mentor in payments risk.' };
+    const fields = { howKnow: 'We worked together at Northwind in 2021, on the payments launch.', why: 'I am looking for a mentor in payments risk.' };
     const done = dataOf(await h.interact(modalSubmit({ user: STRANGER, customId, fields })));
     expect(textOf(done)).toMatch(/Your request to join is with Sam/);
     expect(h.t.ctx.store.findMember('discord', STRANGER.id)).toMatchObject({ status: 'pending', displayName: 'zed.example' });

@@ -67,7 +67,9 @@ describe('submitting the modal', () => {
     const card = await s.fake.waitFor('chat.postMessage', (c) => c.body.channel === OWNER_DM);
     expect(s.fake.callsTo('conversations.open').map((c) => c.body.users)).toContain(OWNER);
     expect(wire(card)).toContain('Intro request #1');
-    const actionIds = (card.body.blocks as { elements?: { action_id: string }[] }[]).flatMap((b) => b.elements?.map((e) => e.action_id) ?? []);
+    // What carried it through the gate, so the owner learns to trust it.
+    expect(wire(card)).toContain('Why it passed the gate: shared history: Northwind, 2019–2021 · ask: twenty minutes to ask how she hires analysts for it.');
+    const actionIds = (card.body.blocks as { type: string; elements?: { action_id: string }[] }[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements?.map((e) => e.action_id) ?? []);
     expect(actionIds).toEqual(['ib:ap:1', 'ib:dc:1:n', 'ib:dc:1:c', 'ib:dc:1:y']);
 
     const confirmation = await s.fake.waitFor('chat.postMessage', (c) => c.body.channel === ALICE_DM);
@@ -111,7 +113,7 @@ describe('a stranger asks to join', () => {
     const open = await s.fake.waitFor('views.open');
     expect(JSON.parse((open.body as unknown as ModalBody).view.private_metadata)).toEqual({ action: 'ib:sa' });
 
-    const answers = { howKnow: 'We met at the Lisbon product meetup in May 2024.', why: 'I am looking for a mentor in product design.' };
+    const answers = { howKnow: 'We worked together at Northwind in 2024, on the payments launch.', why: 'I am looking for a mentor in product design.' };
     const payload = submission(answers, { action: 'ib:sa' });
     payload.user = { id: stranger, username: 'zed', name: 'zed', team_id: 'T0001AAAA' };
     const res = await s.interact(payload);
