@@ -45,7 +45,7 @@ export function tokenize(text: string): Token[] {
     return out;
   }
   for (const m of text.matchAll(SPACED_WORD)) {
-    const word = m[0].replace(/[.\-]+$/u, '');
+    const word = m[0].replace(/[.-]+$/u, '');
     out.push({ text: word, folded: fold(word), index: m.index });
   }
   return out;

@@ -15,7 +15,7 @@ export interface Lexicon {
   re: RegExp;
 }
 
-const NON_LATIN = /[^\u0000-\u024F]/u;
+const NON_LATIN = /[^\p{ASCII}\u0080-\u024F]/u;
 
 export function lexicon(name: string, patterns: string[]): Lexicon {
   const latin = patterns.filter((p) => !NON_LATIN.test(p));
@@ -32,7 +32,7 @@ export function lexicon(name: string, patterns: string[]): Lexicon {
 }
 
 const WORD_RUN = /[\p{L}\p{N}$#%+]+/gu;
-const HAS_NON_LATIN = /[^\u0000-\u024F\u2000-\u206F]/u;
+const HAS_NON_LATIN = /[^\p{ASCII}\u0080-\u024F\u2000-\u206F]/u;
 
 /**
  * Every match of a lexicon in folded text, as [index, matched text], without
