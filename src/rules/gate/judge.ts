@@ -60,7 +60,9 @@ export function judgeWhy(text: string, contact: PublicContact): WhyVerdict {
   const untestable = terms.cjk.length > 0 && !f.cjk && m.company.length + m.other.length === 0;
   // A terse "She built their dispute ops" points at the contact without naming them.
   const pointsAt = PRONOUN.test(f.folded) && askScore(timeBox, ask, question) >= 2 && ownFacts >= 1;
-  const tied = m.name.length + m.company.length + m.other.length > 0 || untestable || pointsAt;
+  // A terse note with a question, a time box and its own facts was written for this form, about this contact.
+  const terseAsk = f.wordCount <= 20 && question && timeBox.length > 0 && ownFacts >= 2;
+  const tied = m.name.length + m.company.length + m.other.length > 0 || untestable || pointsAt || terseAsk;
   const found = [
     ...m.name.map((w) => `contact:${w}`), ...m.company.map((w) => `company:${w}`), ...m.other.map((w) => `topic:${w}`),
     ...timeBox.map((h) => `time:${h}`), ...ask.map((h) => `ask:${h}`), ...(question ? ['question'] : []),
