@@ -72,7 +72,11 @@ describe('how the requester knows the owner', () => {
     expect(judgeKnow(text, 'Sam')).toMatchObject({ ok: false, problem: 'stranger' });
   });
 
-  it.each(['We met at an event once.', 'Our paths have crossed in various circles.', 'friends'])('asks for a place and a time when the tie is vague: %s', (text) => {
+  it('accepts a specific time and place in a language the vocabulary does not know, with no sign of distance', () => {
+    expect(judgeKnow('Kita satu kantor di Gojek Jakarta tahun 2016 sampai 2019.', 'Sam')).toMatchObject({ ok: true, history: 'Gojek Jakarta, 2016–2019' });
+  });
+
+  it.each(['We met at an event once.', 'Our paths have crossed in various circles.', 'friends', 'We met at the Roche Diagnostics event in Basel in 2019.'])('asks for a place and a time when the tie is vague: %s', (text) => {
     expect(judgeKnow(text, 'Sam').ok).toBe(false);
   });
 });
@@ -149,6 +153,10 @@ describe('templates and mail-merge leftovers', () => {
     ['{{x}}', 'Olá {{primeiro_nome}}, 15 minutos sobre o Brasil?'],
     ['Company X', 'Company X is doing amazing work and I want 15 minutes.'],
     ['XX years', 'With XX years in food export I want 15 minutes on Brazil.'],
+    ['*|FNAME|*', 'Hi *|FNAME|*, 15 minutes on Brazil?'],
+    ['(insert company)', 'Your work at (insert company) is why I want 15 minutes on Brazil.'],
+    ['COMPANY_NAME', 'I admire COMPANY_NAME and want 15 minutes on Brazil.'],
+    ['ご担当者様', 'ご担当者様、ブラジル市場について15分ほどお時間をいただけますか。'],
   ])('finds %s', (_kind, whyContact) => {
     expect(judgeTemplate({ ...good, whyContact }, ines, 'Sam')).toMatchObject({ field: 'whyContact', kind: 'placeholder' });
   });
@@ -157,6 +165,13 @@ describe('templates and mail-merge leftovers', () => {
     expect(judgeTemplate({ ...good, whyContact: 'Hi Klaus, 15 minutes on Brazil next week?' }, ines, 'Sam')).toMatchObject({ kind: 'other-person', detail: 'Klaus' });
     expect(judgeTemplate({ ...good, whyContact: 'Hi Inés, 15 minutes on Brazil next week?' }, ines, 'Sam').kind).toBeNull();
     expect(judgeTemplate({ ...good, howKnow: 'Hi, hope you are well! Colleagues at Sonae, 2015–2018.' }, ines, 'Sam').kind).toBeNull();
+  });
+
+  it('finds a Japanese, Chinese or Korean greeting to someone else', () => {
+    const sato = contact({ name: '佐藤 健', company: 'ソニー' });
+    expect(judgeTemplate({ ...good, whyContact: '田中様、ソニーのセンサーについて20分ほどお話を伺えますか。' }, sato, 'Sam')).toMatchObject({ kind: 'other-person', detail: '田中' });
+    expect(judgeTemplate({ ...good, whyContact: '佐藤様、ソニーのセンサーについて20分ほどお話を伺えますか。' }, sato, 'Sam').kind).toBeNull();
+    expect(judgeTemplate({ ...good, whyContact: '王总您好，想请教贵公司的电池回收业务。' }, contact({ name: '陈伟', company: '比亚迪' }), 'Sam')).toMatchObject({ kind: 'other-person' });
   });
 
   it('finds another company named as where the contact works', () => {

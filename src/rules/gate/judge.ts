@@ -4,7 +4,7 @@
 import type { PublicContact } from '../../domain.ts';
 import { fold, tokenize } from '../text.ts';
 import { clipWords, contactTerms, echoCount, entityPhrases, facts, hasDuration, hits, mentions, type TextFacts } from './features.ts';
-import { ASK, GREETING, INDIRECT, NO_RELATIONSHIP, ONE_WAY, RELATION, SALES, SPAM_STRONG, TEMPLATE_PHRASES, TIME_BOX, VAGUE_TIE, count, matches } from './lexicon.ts';
+import { ASK, GREETING, GREETING_CJK, INDIRECT, NO_RELATIONSHIP, ONE_WAY, RELATION, SALES, SPAM_STRONG, TEMPLATE_PHRASES, TIME_BOX, VAGUE_TIE, count, matches } from './lexicon.ts';
 
 export type KnowVerdict =
   | { ok: true; history: string; facts: string[] }
@@ -23,7 +23,9 @@ export function judgeKnow(text: string, ownerName: string): KnowVerdict {
   const found = [...never.map((h) => `no-tie:${h}`), ...oneWay.map((h) => `one-way:${h}`), ...rel.map((h) => `tie:${h}`), ...vague.map((h) => `vague:${h}`)];
   if (concrete) found.push('concrete');
   if (never.length > 0 || (oneWay.length > 0 && rel.length <= oneWay.length)) return { ok: false, problem: 'stranger', facts: found };
-  if (rel.length === 0) return { ok: false, problem: f.wordCount < 4 ? 'thin' : 'vague', facts: found };
+  // In a language the vocabulary doesn't know, a specific time and place with no sign of distance still counts.
+  const specific = f.years.length > 0 && (entities.length > 0 || f.numbers >= 2) && f.wordCount >= 6 && vague.length === 0;
+  if (rel.length === 0 && !specific) return { ok: false, problem: f.wordCount < 4 ? 'thin' : 'vague', facts: found };
   if (!concrete && rel.length < 2) return { ok: false, problem: 'vague', facts: found };
   return { ok: true, history: historyLine(f, entityPhrases(f, entities), rel), facts: found };
 }
@@ -149,6 +151,9 @@ const PLACEHOLDERS = [
   /\{\{?[^}\n]{1,40}\}?\}/u, // {{first_name}}, {title}
   /<<[^>\n]{1,40}>>|<[A-Za-z_ ]{2,30}>/u, // <<RELATIONSHIP>>, <name>
   /%[A-Za-z_]{2,30}%/u, // %FIRST_NAME%
+  /\b[A-Z]{2,}_[A-Z_]{2,}\b/u, // COMPANY_NAME
+  /\*\|[A-Z_]{2,30}\|\*|\$[A-Z][A-Z_]{2,30}\b|#[A-Z_]{3,30}#/u, // *|FNAME|*, $FIRST_NAME, #NAME#
+  /\((?:insert|your|their|company|contact|first|last|full)[ _](?:[^)\n]{0,30})\)/iu, // (insert company), (your name)
   /_{3,}/u, // a blank to fill in
   /(?<![\p{L}])X{2,}(?![\p{L}])|(?<![\p{L}])X\s?(?:years|yrs|%|\+)/u, // XX years, X years
 ];
@@ -178,6 +183,10 @@ export function judgeTemplate(fields: { howKnow: string; whyContact: string; blu
     if (greeted && /^\p{Lu}/u.test(greeted) && !known.has(name) && !GENERIC_GREETED.has(name)) {
       return { field: k, kind: 'other-person', detail: greeted };
     }
+    const cjk = GREETING_CJK.exec(fields[k].trim())?.[1];
+    if (cjk && !terms.cjk.some((n) => n.includes(cjk) || cjk.includes(n)) && !known.has(fold(cjk))) {
+      return { field: k, kind: 'other-person', detail: cjk };
+    }
   }
   const asked = ASKS_SOMEONE.exec(fields.whyContact)?.[1];
   if (asked && !known.has(fold(asked)) && !terms.company.has(fold(asked))) return { field: 'whyContact', kind: 'other-person', detail: asked };
@@ -190,7 +199,7 @@ export function judgeTemplate(fields: { howKnow: string; whyContact: string; blu
 const ASKS_SOMEONE = /(?:\bask|\bmeet|\bspeak (?:with|to)|\btalk (?:with|to)|\bintroduce (?:me|us) to|\bconnect (?:me )?with|\bpreguntar(?:le)? a|\bperguntar (?:a|ao|à)|\bdemander à|\bchiedere a) ([\p{Lu}][\p{Ll}'-]+)(?= (?:whether|if|about|for|how|what|who|which|at|from|si|se|ob)\b)/u;
 
 // "you work at X", "she runs X's team", "trabalha no X": a company named as the contact's.
-const EMPLOYER = /(?:(?:you|she|he|they) (?:work|works|are|is|were|was) (?:at|for|with)|(?:you|she|he) (?:run|runs|lead|leads|head|heads) .{0,25}? at|trabalha (?:no|na|em)|trabaja (?:en|para)|arbeitet (?:bei|fur)|arbeiten (?:bei|fur)|travaille (?:chez|pour)|travaillez (?:chez|pour)|lavora (?:in|presso|da|per)) ([\p{Lu}][\p{L}\p{N}&.'-]*(?: [\p{Lu}][\p{L}\p{N}&.'-]*){0,3})/u;
+const EMPLOYER = /(?:(?:you|she|he|they) (?:work|works|are|is|were|was) (?:at|for|with)|(?:your|her|his|their) (?:work|role|team|position|job) (?:at|with)|(?:tu|su) (?:trabajo|equipo|rol) en|(?:seu|sua) (?:trabalho|equipe|time) (?:na|no|em)|(?:ihre|deine) (?:arbeit|rolle) bei|(?:votre|ton) (?:travail|equipe|role) chez|(?:il suo|il tuo) (?:lavoro|ruolo) (?:in|presso|da)|(?:you|she|he) (?:run|runs|lead|leads|head|heads) .{0,25}? at|trabalha (?:no|na|em)|trabaja (?:en|para)|arbeitet (?:bei|fur)|arbeiten (?:bei|fur)|travaille (?:chez|pour)|travaillez (?:chez|pour)|lavora (?:in|presso|da|per)) ([\p{Lu}][\p{L}\p{N}&.'-]*(?: [\p{Lu}][\p{L}\p{N}&.'-]*){0,3})/u;
 
 function otherEmployer(why: string, company: Set<string>, name: Set<string>): string | null {
   const m = EMPLOYER.exec(why.replace(/ü/g, 'u'));
