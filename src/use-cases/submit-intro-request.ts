@@ -89,7 +89,7 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
       .filter((r) => r.contactId !== contact.id)
       .map((r) => {
         const other = ctx.store.getContact(r.contactId);
-        return { contactName: other?.name ?? 'someone else', contactCompany: other?.company ?? null, whyContact: r.whyContact, howKnow: r.howKnow, blurb: r.blurb };
+        return { contactName: other?.name ?? 'someone else', contactCompany: other?.company ?? null, whyContact: r.whyContact };
       });
     const verdict = judgeIntro(form, { contact, ownerName: ctx.policy.ownerName, earlier });
     const errors = verdict.errors;

@@ -32,6 +32,19 @@ export function lexicon(name: string, patterns: string[]): Lexicon {
 }
 
 const WORD_RUN = /[\p{L}\p{N}$#%+]+/gu;
+
+// Every lexicon scans the same few texts: remember where their words start.
+const startsOf = new Map<string, number[]>();
+function wordStarts(folded: string): number[] {
+  let starts = startsOf.get(folded);
+  if (!starts) {
+    starts = [];
+    for (const run of folded.matchAll(WORD_RUN)) starts.push(run.index);
+    startsOf.set(folded, starts);
+    if (startsOf.size > 64) startsOf.delete(startsOf.keys().next().value as string);
+  }
+  return starts;
+}
 const HAS_NON_LATIN = /[^\p{ASCII}\u0080-\u024F\u2000-\u206F]/u;
 
 /**
@@ -43,13 +56,13 @@ export function matches(lex: Lexicon, folded: string): { index: number; text: st
   const out: { index: number; text: string }[] = [];
   if (lex.latin) {
     let end = 0;
-    for (const run of folded.matchAll(WORD_RUN)) {
-      if (run.index < end) continue;
-      lex.latin.lastIndex = run.index;
+    for (const start of wordStarts(folded)) {
+      if (start < end) continue;
+      lex.latin.lastIndex = start;
       const m = lex.latin.exec(folded);
       if (m && m[0].length > 0) {
-        out.push({ index: run.index, text: m[0] });
-        end = run.index + m[0].length;
+        out.push({ index: start, text: m[0] });
+        end = start + m[0].length;
       }
     }
   }
