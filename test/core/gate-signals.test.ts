@@ -68,6 +68,9 @@ describe('how the requester knows the owner', () => {
     '面識はありませんが、いつも投稿を拝見しています。',
     '我们并不认识，但我一直关注您的公众号。',
     '직접 뵌 적은 없지만 유튜브 강연을 보고 팬이 되었습니다.',
+    'My brother worked with you at Deloitte in 2015.',
+    'We are in the same WhatsApp group for Lisbon founders since 2021.',
+    "I'm a customer of your company since 2019.",
   ])('sends a stranger to the admission path: %s', (text) => {
     expect(judgeKnow(text, 'Sam')).toMatchObject({ ok: false, problem: 'stranger' });
   });
@@ -157,6 +160,8 @@ describe('templates and mail-merge leftovers', () => {
     ['(insert company)', 'Your work at (insert company) is why I want 15 minutes on Brazil.'],
     ['COMPANY_NAME', 'I admire COMPANY_NAME and want 15 minutes on Brazil.'],
     ['ご担当者様', 'ご担当者様、ブラジル市場について15分ほどお時間をいただけますか。'],
+    ['NAME', 'Dear NAME, 15 minutes on Brazil next week?'],
+    ['an assistant draft', "Here's a draft you can personalise: 15 minutes on Brazil?"],
   ])('finds %s', (_kind, whyContact) => {
     expect(judgeTemplate({ ...good, whyContact }, ines, 'Sam')).toMatchObject({ field: 'whyContact', kind: 'placeholder' });
   });
@@ -165,6 +170,7 @@ describe('templates and mail-merge leftovers', () => {
     expect(judgeTemplate({ ...good, whyContact: 'Hi Klaus, 15 minutes on Brazil next week?' }, ines, 'Sam')).toMatchObject({ kind: 'other-person', detail: 'Klaus' });
     expect(judgeTemplate({ ...good, whyContact: 'Hi Inés, 15 minutes on Brazil next week?' }, ines, 'Sam').kind).toBeNull();
     expect(judgeTemplate({ ...good, howKnow: 'Hi, hope you are well! Colleagues at Sonae, 2015–2018.' }, ines, 'Sam').kind).toBeNull();
+    expect(judgeTemplate({ ...good, whyContact: 'Hi Ribeira team, 15 minutes on Brazil next week?' }, ines, 'Sam').kind).toBeNull();
   });
 
   it('finds a Japanese, Chinese or Korean greeting to someone else', () => {

@@ -12,6 +12,7 @@ const PLACEHOLDERS = [
   /<<[^>\n]{1,40}>>|<[A-Za-z_ ]{2,30}>/u, // <<RELATIONSHIP>>, <name>
   /%[A-Za-z_]{2,30}%/u, // %FIRST_NAME%
   /\b[A-Z]{2,}_[A-Z_]{2,}\b/u, // COMPANY_NAME
+  /(?<![\p{L}])(?:FIRST ?NAME|LAST ?NAME|FULL ?NAME|NAME|COMPANY|CONTACT|RECIPIENT|EVENT|INDUSTRY)(?![\p{L}])/u, // Dear NAME, at COMPANY
   /\*\|[A-Z_]{2,30}\|\*|\$[A-Z][A-Z_]{2,30}\b|#[A-Z_]{3,30}#/u, // *|FNAME|*, $FIRST_NAME, #NAME#
   /\((?:insert|your|their|company|contact|first|last|full)[ _](?:[^)\n]{0,30})\)/iu, // (insert company), (your name)
   /_{3,}/u, // a blank to fill in
@@ -35,7 +36,7 @@ export function judgeTemplate(fields: { howKnow: string; whyContact: string; blu
     if (phrase) return { field: k, kind: 'placeholder', detail: phrase };
   }
   const terms = contactTerms(contact);
-  const known = new Set([...terms.name, ...fold(ownerName).split(/\s+/)]);
+  const known = new Set([...terms.name, ...terms.company, ...fold(ownerName).split(/\s+/)]);
   for (const k of ['whyContact', 'howKnow'] as const) {
     const greeted = GREETING.exec(fields[k].trim())?.[1];
     const name = greeted ? fold(greeted) : '';
