@@ -206,7 +206,7 @@ describe('copy-paste across the requester’s requests', () => {
 describe('the gate on its own labelled set', () => {
   const items = loadLabelled(resolve(import.meta.dirname, '../fixtures/gate'));
   const categories = [...new Set(items.map((i) => i.category))];
-  it.each(categories)('gets at least 95%% of %s right', (category) => {
+  it.each(categories)('gets %s right at least 95 times in 100', (category) => {
     const mine = items.filter((i) => i.category === category);
     const right = mine.filter((i) => (Object.keys(runGate(i, items).errors).length === 0) === (i.label === 'good'));
     expect(right.length / mine.length).toBeGreaterThanOrEqual(0.95);
