@@ -88,21 +88,21 @@ export const NO_RELATIONSHIP = lexicon('no relationship', [
   "(?:you )?(?:don'?t|do not|won'?t|wouldn'?t|may not|might not) (?:really |actually )?know me",
   "not (?:met )?(?:in person|personally)",
   "(?:strangers|a stranger)",
-  "not (?:yet )?acquainted",
+  "not (?:yet )?acquainted", 'never (?:had|got) the (?:chance|opportunity|pleasure) to (?:meet|talk|speak|work)', 'reaching out cold', 'cold outreach',
   // es
-  'no nos (?:conocemos|hemos conocido|hemos visto)', 'nunca nos hemos (?:visto|conocido|cruzado)', 'no me conoce', 'no he tenido (?:el gusto|la oportunidad) de conocer',
+  'no nos (?:conocemos|hemos conocido|hemos visto)', 'no (?:te|le|lo|la) conozco', 'no personalmente', 'nunca nos hemos (?:visto|conocido|cruzado)', 'no me conoce', 'no he tenido (?:el gusto|la oportunidad) de conocer',
   // pt
-  'nao nos conhecemos', 'nunca nos (?:vimos|conhecemos|falamos|encontramos)', 'voce nao me conhece', 'nao me conhece', 'ainda nao nos conhecemos',
+  'nao nos conhecemos', 'nao (?:te|o|a) conheco', 'nunca nos (?:vimos|conhecemos|falamos|encontramos)', 'voce nao me conhece', 'nao me conhece', 'ainda nao nos conhecemos',
   // de
-  'wir kennen uns (?:noch )?nicht', 'kennen uns nicht', 'nie (?:personlich )?(?:getroffen|begegnet|gesprochen)', 'noch nicht (?:personlich )?(?:getroffen|kennengelernt|begegnet)', 'kennen mich nicht', 'kennst mich nicht',
+  'wir kennen uns (?:noch )?nicht', 'kenne (?:sie|dich) (?:noch )?nicht', 'nicht personlich', 'kennen uns nicht', 'nie (?:personlich )?(?:getroffen|begegnet|gesprochen)', 'noch nicht (?:personlich )?(?:getroffen|kennengelernt|begegnet)', 'kennen mich nicht', 'kennst mich nicht',
   // fr
-  'ne nous connaissons pas', 'ne (?:me )?connaissez pas', 'ne me connais pas', "ne nous sommes (?:jamais|pas encore) (?:rencontres|croises|parle)", 'jamais rencontre', 'pas encore rencontre',
+  'ne nous connaissons pas', 'ne (?:vous|te) connais pas', 'pas personnellement', 'ne (?:me )?connaissez pas', 'ne me connais pas', "ne nous sommes (?:jamais|pas encore) (?:rencontres|croises|parle)", 'jamais rencontre', 'pas encore rencontre',
   // it
-  'non ci conosciamo', 'non mi conosce', 'non ci siamo mai', 'mai incontrat',
+  'non ci conosciamo', 'non (?:la|ti|lo) conosco', 'non personalmente', 'non mi conosce', 'non ci siamo mai', 'mai incontrat',
   // ja
-  '面識は?(?:ありません|ない|ございません|なく)', 'お会いしたことは?(?:ありません|ない|ございません)', '会ったことは?(?:ありません|ない)', '直接の面識', '存じ上げない',
+  '面識は?(?:ありません|ない|ございません|なく)', 'お会いしたこと[はが]?(?:ありません|ない|ございません)', '会ったことが(?:ありません|ない)', '会ったことは?(?:ありません|ない)', '直接の面識', '存じ上げない',
   // zh
-  '不认识', '素不相识', '没有?见过面?', '未曾谋面', '从未见过', '从来没见过', '并不认识', '不熟',
+  '不认识', '素不相识', '没有?见过面?', '未曾谋面', '从未见过', '从来没见过', '从没见过', '没打过交道', '并不认识', '不熟',
   // ko
   '뵌 ?적[은이]? ?없', '만난 ?적[은이]? ?없', '모르시겠지만', '일면식', '모르실',
   // nl, sv, pl, tr, ru, vi, id, ar, he
@@ -278,11 +278,11 @@ export const SALES = lexicon('sales', [
 // ── Templates ─────────────────────────────────────────────────────────────
 
 export const TEMPLATE_PHRASES = lexicon('template', [
-  'dear (?:hiring manager|sir|madam|recruiter|team|friend)', 'sir/madam', 'sir or madam', 'to whom it may concern', 'insert .{0,20} here', 'lorem ipsum', 'sent from my (?:iphone|ipad|android|samsung)', 'references available', 'job id: ?_', '\\bcompany x\\b', '\\bx{1,3}%', '\\bx{1,3}\\+? (?:years|yrs|anos|anos|jahre|ans|anni|clients|customers|users|employees)', 'your name here', '(?:first|last)[ _]name', 'estimado senor', 'estimada senora', 'a quien corresponda', 'prezado senhor', 'sehr geehrte damen und herren', 'madame, monsieur', 'gentile signore', 'estimados senores', 'prezados senhores', 'egregi signori', 'geachte heer', 'geachte mevrouw', 'ご?担当者様', 'company name', 'contact name', 'recipient name', 'your company name', 'as an ai', "here(?:'s| is) (?:a|the|your) (?:draft|message|version|template)", 'feel free to (?:customi[sz]e|edit|adjust|personali[sz]e)', 'subject line', 'subject:', 'get outlook for', 'personali[sz]e this', '相关负责人', '负责人(?:您好|你好)', '담당자님',
+  'dear (?:hiring manager|sir|madam|recruiter|team|friend)', 'firstname', 'lastname', 'john doe', 'jane doe', 'acme (?:corp|inc|ltd)', 'example\\.com', 'sir/madam', 'sir or madam', 'to whom it may concern', 'insert .{0,20} here', 'lorem ipsum', 'sent from my (?:iphone|ipad|android|samsung)', 'references available', 'job id: ?_', '\\bcompany x\\b', '\\bx{1,3}%', '\\bx{1,3}\\+? (?:years|yrs|anos|anos|jahre|ans|anni|clients|customers|users|employees)', 'your name here', '(?:first|last)[ _]name', 'estimado senor', 'estimada senora', 'a quien corresponda', 'prezado senhor', 'sehr geehrte damen und herren', 'madame, monsieur', 'gentile signore', 'estimados senores', 'prezados senhores', 'egregi signori', 'geachte heer', 'geachte mevrouw', 'ご?担当者様', 'company name', 'contact name', 'recipient name', 'your company name', 'as an ai', "here(?:'s| is) (?:a|the|your) (?:draft|message|version|template)", 'feel free to (?:customi[sz]e|edit|adjust|personali[sz]e)', 'subject line', 'subject:', 'get outlook for', 'personali[sz]e this', '相关负责人', '负责人(?:您好|你好)', '담당자님',
 ]);
 
 /** Greetings at the start of a message, then whoever they greet. */
-export const GREETING = /^(?:hi|hello|hey|dear|hola|olá|ola|oi|bonjour|salut|hallo|guten tag|liebe|lieber|sehr geehrte[rs]?|ciao|buongiorno|buenos dias|buenos días|bom dia|gentile|caro|cara|estimad[oa]|prezad[oa]|querid[oa]|namaste|hej|merhaba|beste|geachte)[ ,]+(?:(?:mr|mrs|ms|dr|prof|herr|frau|sr|sra|m|mme|sig|dott|ing|señor|senhor|señora|senhora|heer|mevrouw)\.? +)?([\p{L}][\p{L}'-]*)(?:\s+[\p{L}][\p{L}'-]*)?(?=\s*[,!:;.\n—–-]|\s+(?:at|from|of|de|da|do|von|bei|chez|di)\s|\s*$)/iu;
+export const GREETING = /^(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|dear|cześć|czesc|привет|здравствуйте|добрый день|merhaba|hola|olá|ola|oi|bonjour|salut|hallo|guten tag|liebe|lieber|sehr geehrte[rs]?|ciao|buongiorno|buenos dias|buenos días|bom dia|gentile|caro|cara|estimad[oa]|prezad[oa]|querid[oa]|namaste|hej|merhaba|beste|geachte)[ ,]+(?:(?:mr|mrs|ms|dr|prof|herr|frau|sr|sra|m|mme|sig|dott|ing|señor|senhor|señora|senhora|heer|mevrouw)\.? +)?([\p{L}][\p{L}'-]*)(?:\s+[\p{L}][\p{L}'-]*)?(?=\s*[,!:;.\n—–-]|\s+(?:at|from|of|de|da|do|von|bei|chez|di)\s|\s*$)/iu;
 
 /** A greeting by name in Japanese, Chinese or Korean: 田中様, 王总您好, 김민수님. */
 export const GREETING_CJK = /^([\p{L}]{1,6}?)\s*(?:様|さま|さん|先生|总|總|女士|老师|님)(?:[、，,！!\s]|您好|你好|こんにちは|안녕하세요)/u;
