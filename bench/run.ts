@@ -1,5 +1,5 @@
 // `npm run bench` (add `-- --large` for a 1M-contact rolodex too; `-- --only
-// search,slack,memory,import` for some sections). Every figure is printed
+// search,slack,memory,import,gate` for some sections). Every figure is printed
 // beside its baseline, measured in the same run, and every target is marked
 // met or NOT MET. Results go to bench/results/latest.json with the machine.
 // Temp files live in one directory that is removed at exit; child processes
@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { killChildren } from './child.ts';
+import { benchGate, type GateResult } from './gate.ts';
 import { benchImport, type ImportResult } from './import.ts';
 import { benchMemory, type MemoryResult } from './memory.ts';
 import { benchSearch, buildRolodex, type Rolodex, type SearchSize } from './search.ts';
 import { benchSlack, type SlackResult } from './slack.ts';
 import { currentLoad, fmtInt, fmtMb, fmtMs, machineInfo, mark, table, type Verdict } from './stats.ts';
 
-const SECTIONS = ['search', 'slack', 'memory', 'import'] as const;
+const SECTIONS = ['search', 'slack', 'memory', 'import', 'gate'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({ options: { large: { type: 'boolean' }, only: { type: 'string' } }, strict: true });
@@ -51,7 +52,7 @@ const started = performance.now();
 const machine = machineInfo();
 log(`intro-broker bench on ${machine.cpu} (${machine.cores} cores), node ${machine.node}, load ${machine.loadAverage.start}${large ? ', with --large' : ''}`);
 
-const results: { search?: SearchSize[]; slack?: SlackResult; memory?: MemoryResult; import?: ImportResult } = {};
+const results: { search?: SearchSize[]; slack?: SlackResult; memory?: MemoryResult; import?: ImportResult; gate?: GateResult } = {};
 const rolodexes = new Map<number, Rolodex>();
 
 for (const n of sizes) {
@@ -77,6 +78,10 @@ if (run.has('memory')) {
 if (run.has('import')) {
   log(`import of a ${fmtInt(IMPORT_ROWS)}-row LinkedIn Connections.csv…`);
   results.import = await benchImport(dir, IMPORT_ROWS);
+}
+if (run.has('gate')) {
+  log('quality gate over the labelled requests in test/fixtures/gate…');
+  results.gate = benchGate();
 }
 machine.loadAverage.end = currentLoad();
 
@@ -178,6 +183,22 @@ if (results.import) {
         ['csv-parse alone (importer\'s options)', (i.csvParse.ms / 1000).toFixed(2), fmtInt(i.csvParse.rowsPerSecond), fmtMb(i.csvParse.maxRssBytes), ''],
         ['parseLinkedInConnections (no database)', (i.parseOnly.ms / 1000).toFixed(2), fmtInt(i.parseOnly.rowsPerSecond), fmtMb(i.parseOnly.maxRssBytes), ''],
         ['import linkedin (read, parse, upsert)', (i.importCommand.ms / 1000).toFixed(2), fmtInt(i.importCommand.rowsPerSecond), fmtMb(i.importCommand.maxRssBytes), record('import', 'rows/s', i.verdicts)],
+      ],
+    ),
+  );
+}
+
+if (results.gate) {
+  const g = results.gate;
+  out.push('');
+  out.push(`QUALITY GATE — judgeIntro over ${fmtInt(g.requests)} labelled requests × 5, ms per request (wall clock; CPU time beside it)`);
+  out.push(
+    table(
+      ['measure', 'p50', 'p99', 'max', 'targets'],
+      [
+        ['wall clock', fmtMs(g.wall.p50), fmtMs(g.wall.p99), fmtMs(g.wall.max), ''],
+        ['CPU time', fmtMs(g.cpu.p50), fmtMs(g.cpu.p99), fmtMs(g.cpu.max), ''],
+        [`heap held by the gate (no model file)`, `${g.heapMegabytes.toFixed(1)} MB`, '', '', record('gate', 'time and memory', g.verdicts)],
       ],
     ),
   );

@@ -3,7 +3,6 @@
 // tests that hold the gate to its own labelled set.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { PublicContact } from '../src/domain.ts';
 import { judgeIntro, type GateVerdict } from '../src/rules/quality-gate.ts';
 
@@ -40,26 +39,7 @@ function publicContact(c: LabelledItem['contact'], id = 1): PublicContact {
 export function runGate(item: LabelledItem, all: LabelledItem[]): GateVerdict {
   const earlierItem = item.pairWith ? all.find((x) => x.id === item.pairWith) : undefined;
   const earlier = earlierItem
-    ? [{ contactName: earlierItem.contact.name, contactCompany: earlierItem.contact.company ?? null, whyContact: earlierItem.why, howKnow: earlierItem.know, blurb: earlierItem.blurb }]
+    ? [{ contactName: earlierItem.contact.name, contactCompany: earlierItem.contact.company ?? null, whyContact: earlierItem.why }]
     : [];
   return judgeIntro({ howKnow: item.know, whyContact: item.why, blurb: item.blurb }, { contact: publicContact(item.contact), ownerName: EVAL_OWNER, earlier });
-}
-
-/** Time per request (after a warm-up) and the heap the gate's modules hold. */
-export function gatePerformance(items: LabelledItem[]): { n: number; p50: number; p99: number; memoryMb: number } {
-  for (const item of items.slice(0, 20)) runGate(item, items);
-  const times: number[] = [];
-  for (let round = 0; round < 3; round++) {
-    for (const item of items) {
-      const t0 = performance.now();
-      runGate(item, items);
-      times.push(performance.now() - t0);
-    }
-  }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  // The gate's state is its compiled vocabulary: the source of its rule modules is an upper bound.
-  const dir = join(import.meta.dirname, '../src/rules/gate');
-  const bytes = readdirSync(dir).reduce((s, f) => s + statSync(join(dir, f)).size, 0);
-  return { n: times.length, p50: at(0.5), p99: at(0.99), memoryMb: (bytes * 4) / 1e6 };
 }

@@ -20,8 +20,6 @@ export const FIELD_LIMITS = {
 export interface EarlierRequest {
   contactName: string;
   whyContact: string;
-  howKnow?: string;
-  blurb?: string;
   /** The earlier contact's company, left out when comparing (a copy swaps it). */
   contactCompany?: string | null;
 }
@@ -165,18 +163,16 @@ export function checkIntroForm(form: IntroForm, ctx: GateContext): FieldErrors {
 /**
  * The same ask sent to someone else with a few words swapped: compared on
  * character 4-grams with both contacts' names and companies left out, so
- * swapping them (or reordering sentences) doesn't hide the copy.
+ * swapping them (or reordering sentences) doesn't hide the copy. Only the
+ * "why" decides: the same person rightly reuses how they know the owner and
+ * their blurb, and a "why" written for one contact is what can't be reused.
  */
 function copiedFrom(form: IntroForm, ctx: GateContext): string | null {
   const mine = contactTerms(ctx.contact);
   for (const e of ctx.earlier) {
     const theirs = contactTerms({ ...ctx.contact, name: e.contactName, company: e.contactCompany ?? null, title: null, tags: [], topics: [], location: null });
     const ignore = new Set([...mine.name, ...mine.company, ...theirs.name, ...theirs.company]);
-    const why = containment(form.whyContact, e.whyContact, ignore);
-    const all = e.howKnow !== undefined && e.blurb !== undefined
-      ? containment(`${form.howKnow} ${form.whyContact} ${form.blurb}`, `${e.howKnow} ${e.whyContact} ${e.blurb}`, ignore)
-      : 0;
-    if (why >= 0.6 || all >= 0.9) {
+    if (containment(form.whyContact, e.whyContact, ignore) >= 0.6) {
       return `This is nearly the same as your request to ${e.contactName}. Write why ${firstName(ctx.contact)} in particular — a copy-paste request is easy to spot.`;
     }
   }

@@ -1,6 +1,7 @@
 // Small text helpers for the rules: accent- and case-insensitive words in any
 // script, and similarity measures good enough to spot a pasted request.
 
+const NON_ASCII = /[^\p{ASCII}]/u;
 const LATIN_GREEK_CYRILLIC = /[\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1EFF\uFF01-\uFF5E]/;
 
 /**
@@ -10,6 +11,7 @@ const LATIN_GREEK_CYRILLIC = /[\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1
  * (decomposing them would turn が into か and 한 into jamo).
  */
 export function fold(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   let out = '';
   for (const ch of text) {
     let f = ch.toLowerCase();

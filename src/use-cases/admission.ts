@@ -38,11 +38,17 @@ export function requestAdmission(ctx: CoreContext, actor: Actor, values: Record<
     return { ok: false, errors: Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message])) };
   }
   const judged = judgeNote(parsed.data, owner);
-  if (judged) {
-    if (judged.blocked) ctx.store.deleteDraft(actor.platform, actor.userId, formAction);
-    else ctx.store.saveDraft(actor.platform, actor.userId, formAction, typed, nowIso(ctx));
-    return { ok: false, errors: judged.errors };
+  if ('history' in judged) {
+    // Passed: kept with the note, so the owner's card shows what carried it.
+    return admit(ctx, actor, { ...parsed.data, history: judged.history }, formAction);
   }
+  if (judged.blocked) ctx.store.deleteDraft(actor.platform, actor.userId, formAction);
+  else ctx.store.saveDraft(actor.platform, actor.userId, formAction, typed, nowIso(ctx));
+  return { ok: false, errors: judged.errors };
+}
+
+function admit(ctx: CoreContext, actor: Actor, note: { howKnow: string; why: string; history: string }, formAction: string): AdmissionResult {
+  const owner = ctx.policy.ownerName;
   const ownerId = ctx.policy.owners[actor.platform];
   if (ownerId === undefined) throw new DomainError('unavailable', 'This bot has no owner configured for this platform yet.');
   return ctx.store.transaction(() => {
@@ -53,7 +59,7 @@ export function requestAdmission(ctx: CoreContext, actor: Actor, values: Record<
       userId: actor.userId,
       displayName: nameOf(actor),
       status: 'pending',
-      admissionNote: JSON.stringify(parsed.data),
+      admissionNote: JSON.stringify(note),
       at,
     });
     ctx.store.appendEvent({ at, actor: who(actor), kind: 'admission.requested', memberId: member.id });
@@ -73,12 +79,12 @@ export function requestAdmission(ctx: CoreContext, actor: Actor, values: Record<
  * The same "how do you know the owner" judgement as an intro request: a
  * follower or a friend of a friend is told kindly; spam is refused.
  */
-function judgeNote(note: { howKnow: string; why: string }, owner: string): { errors: FieldErrors; blocked: boolean } | null {
+function judgeNote(note: { howKnow: string; why: string }, owner: string): { errors: FieldErrors; blocked: boolean } | { history: string } {
   if (judgeSpam({ howKnow: note.howKnow, whyContact: note.why, blurb: '' }).blocked) {
     return { blocked: true, errors: { why: `This can't be sent: it reads like advertising or a scam. ${owner} only admits people they know.` } };
   }
   const know = judgeKnow(note.howKnow, owner);
-  if (know.ok) return null;
+  if (know.ok) return { history: know.history };
   return { blocked: false, errors: { howKnow: know.problem === 'stranger' ? knowGuidance('stranger', owner, true) : 'A little more, please: where you met or worked together, and when.' } };
 }
 

@@ -140,7 +140,7 @@ function gate(ctx: CoreContext, actor: Actor, member: Member, contact: Contact, 
     .filter((r) => r.contactId !== contact.id)
     .map((r) => {
       const other = ctx.store.getContact(r.contactId);
-      return { contactName: other?.name ?? 'someone else', contactCompany: other?.company ?? null, whyContact: r.whyContact, howKnow: r.howKnow, blurb: r.blurb };
+      return { contactName: other?.name ?? 'someone else', contactCompany: other?.company ?? null, whyContact: r.whyContact };
     });
   const verdict = judgeIntro(form, { contact, ownerName: ctx.policy.ownerName, earlier });
   const formAction = encodeAction({ type: 'submit_request', contactId: contact.id });

@@ -134,6 +134,7 @@ export function admissionCard(member: Member): View {
       { kind: 'header', text: `${member.displayName} asks to join your network` },
       { kind: 'quote', label: 'How they know you', text: note.howKnow },
       { kind: 'quote', label: 'Why they want to join', text: note.why },
+      ...(note.history ? [{ kind: 'context' as const, text: `Why it passed the gate: shared history: ${note.history}` }] : []),
       {
         kind: 'actions',
         buttons: [
@@ -163,10 +164,14 @@ export function decidedAdmissionCard(member: Member, verdict: string): View {
   };
 }
 
-export function parseAdmissionNote(raw: string | null): { howKnow: string; why: string } {
+export function parseAdmissionNote(raw: string | null): { howKnow: string; why: string; history?: string } {
   try {
-    const v = JSON.parse(raw ?? '{}') as { howKnow?: unknown; why?: unknown };
-    return { howKnow: typeof v.howKnow === 'string' ? v.howKnow : '', why: typeof v.why === 'string' ? v.why : '' };
+    const v = JSON.parse(raw ?? '{}') as { howKnow?: unknown; why?: unknown; history?: unknown };
+    return {
+      howKnow: typeof v.howKnow === 'string' ? v.howKnow : '',
+      why: typeof v.why === 'string' ? v.why : '',
+      ...(typeof v.history === 'string' ? { history: v.history } : {}),
+    };
   } catch {
     return { howKnow: raw ?? '', why: '' };
   }

@@ -25,6 +25,28 @@ describe('admission', () => {
     expect(t.ctx.store.findMember('console', stranger.userId)).toBeNull();
   });
 
+  it('shows the owner the shared history that carried the note', () => {
+    expect(ask().ok).toBe(true);
+    const card = JSON.stringify(t.ctx.store.listOutbox()[0]?.view);
+    expect(card).toContain('Why it passed the gate: shared history: Northwind, 2021');
+  });
+
+  it.each([
+    "I've followed your posts for years and loved your podcast.",
+    'Nos conocimos por un amigo de un amigo en LinkedIn.',
+    '面識はありませんが、いつも投稿を拝見しています。',
+  ])('gives a stranger the same "how do you know the owner" judgement: %s', (howKnow) => {
+    const r = ask(stranger, { howKnow, why: 'I am looking for a mentor in payments.' });
+    expect(r).toMatchObject({ ok: false, errors: { howKnow: expect.stringContaining('Sam admits people they know personally') as unknown } });
+    expect(t.ctx.store.findMember('console', stranger.userId)).toBeNull();
+  });
+
+  it('refuses spam in a note to join, without keeping it as a draft', () => {
+    const r = ask(stranger, { howKnow: 'Hello dear friend 🚀🚀🚀🚀', why: 'Join my crypto presale, 100x guaranteed: t.me/moonx' });
+    expect(r).toMatchObject({ ok: false, errors: { why: expect.stringContaining("can't be sent") as unknown } });
+    expect(t.ctx.store.findMember('console', stranger.userId)).toBeNull();
+  });
+
   it('refuses members, a second ask, and other policies', () => {
     addMember(t, alice);
     expect(outcomeCode(() => ask(alice))).toBe('conflict');

@@ -36,7 +36,7 @@ const SENTENCE_WORDS = new Set(
   ).split(' '),
 );
 
-const GERMAN = /(?<![\p{L}])(?:und|der|die|das|ist|wir|ich|nicht|mit|fur|sie|bei|ein|eine|zu|auf|haben)(?![\p{L}])/gu;
+const GERMAN = /(?<![\p{L}])(?:und|der|die|das|ist|wir|ich|nicht|mit|fur|sie|bei|ein|eine|zu|auf|haben|habe|hast|du|dich|dir|uns|mein|meine|meinen|warst|waren|bis|sind|im)(?![\p{L}])/gu;
 const ORG_SUFFIX_CJK = /大学|大學|会社|株式|銀行|银行|公司|集团|研究所|研究院|医院|病院|学院|高校|대학|회사|은행|연구소|병원|그룹|कंपनी|विश्वविद्यालय|बैंक|[\u30A0-\u30FF]{3,}/u;
 
 function isCapitalised(t: Token): boolean {
@@ -66,8 +66,11 @@ export function properNouns(raw: string, tokens: Token[], german: boolean): stri
     const inRun = (next !== undefined && isCapitalised(next) && !SENTENCE_WORDS.has(next.folded) && raw.slice(t.index + t.text.length, next.index).trim().length <= 1) ||
       (prev !== undefined && isCapitalised(prev) && !SENTENCE_WORDS.has(prev.folded) && raw.slice(prev.index + prev.text.length, t.index).trim().length <= 1);
     if (inRun) return void out.push(t.text);
-    // German capitalises every noun, so there only runs, acronyms and digits count.
-    if (german) return;
+    // German capitalises every noun, so there only runs, acronyms, digits and "bei X", "in X" count.
+    if (german) {
+      if (prev && /^(?:bei|in|aus|nach|von|vom|zu|an)$/u.test(prev.folded)) out.push(t.text);
+      return;
+    }
     if (!sentenceStart(raw, t.index)) out.push(t.text);
   });
   return out;
@@ -108,6 +111,26 @@ function computeFacts(raw: string): TextFacts {
     flattery: count(FLATTERY, folded),
     cjk,
   };
+}
+
+/** Proper nouns that stand next to each other, as the names they make up ("Kestrel Bank"). */
+export function entityPhrases(f: TextFacts, nouns: string[]): string[] {
+  const wanted = new Set(nouns);
+  const out: string[] = [];
+  let current: { start: number; end: number } | null = null;
+  for (const t of f.tokens) {
+    if (!wanted.has(t.text)) {
+      current = null;
+      continue;
+    }
+    if (current && /^\s$/u.test(f.raw.slice(current.end, t.index))) current.end = t.index + t.text.length;
+    else {
+      current = { start: t.index, end: t.index + t.text.length };
+      out.push('');
+    }
+    out[out.length - 1] = f.raw.slice(current.start, current.end);
+  }
+  return [...new Set(out.filter((p) => p && !/^[\u30A0-\u30FF]+$/u.test(p)))];
 }
 
 export function hasDuration(f: TextFacts): boolean {

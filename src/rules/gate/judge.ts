@@ -2,9 +2,9 @@
 // judgement says whether the field holds up, which policy point failed, and
 // (when it passes) the facts that carried it, so the owner's card can show them.
 import type { PublicContact } from '../../domain.ts';
-import { fold, tokenize } from '../text.ts';
-import { clipWords, contactTerms, echoCount, facts, hasDuration, hits, mentions, type TextFacts } from './features.ts';
-import { ASK, GREETING, INDIRECT, NO_RELATIONSHIP, ONE_WAY, RELATION, SALES, SPAM_STRONG, TEMPLATE_PHRASES, TIME_BOX, VAGUE_TIE, count, matches } from './lexicon.ts';
+import { fold } from '../text.ts';
+import { clipWords, contactTerms, echoCount, entityPhrases, facts, hasDuration, hits, mentions, type TextFacts } from './features.ts';
+import { ASK, INDIRECT, NO_RELATIONSHIP, ONE_WAY, RELATION, TIME_BOX, VAGUE_TIE, count, matches } from './lexicon.ts';
 
 export type KnowVerdict =
   | { ok: true; history: string; facts: string[] }
@@ -23,9 +23,11 @@ export function judgeKnow(text: string, ownerName: string): KnowVerdict {
   const found = [...never.map((h) => `no-tie:${h}`), ...oneWay.map((h) => `one-way:${h}`), ...rel.map((h) => `tie:${h}`), ...vague.map((h) => `vague:${h}`)];
   if (concrete) found.push('concrete');
   if (never.length > 0 || (oneWay.length > 0 && rel.length <= oneWay.length)) return { ok: false, problem: 'stranger', facts: found };
-  if (rel.length === 0) return { ok: false, problem: f.wordCount < 4 ? 'thin' : 'vague', facts: found };
+  // In a language the vocabulary doesn't know, a specific time and place with no sign of distance still counts.
+  const specific = f.years.length > 0 && (entities.length > 0 || f.numbers >= 2) && f.wordCount >= 6 && vague.length === 0;
+  if (rel.length === 0 && !specific) return { ok: false, problem: f.wordCount < 4 ? 'thin' : 'vague', facts: found };
   if (!concrete && rel.length < 2) return { ok: false, problem: 'vague', facts: found };
-  return { ok: true, history: historyLine(f, entities, rel), facts: found };
+  return { ok: true, history: historyLine(f, entityPhrases(f, entities), rel), facts: found };
 }
 
 function historyLine(f: TextFacts, entities: string[], rel: string[]): string {
@@ -60,19 +62,21 @@ export function judgeWhy(text: string, contact: PublicContact): WhyVerdict {
   const untestable = terms.cjk.length > 0 && !f.cjk && m.company.length + m.other.length === 0;
   // A terse "She built their dispute ops" points at the contact without naming them.
   const pointsAt = PRONOUN.test(f.folded) && askScore(timeBox, ask, question) >= 2 && ownFacts >= 1;
-  const tied = m.name.length + m.company.length + m.other.length > 0 || untestable || pointsAt;
+  // A terse note with a question, a time box and its own facts was written for this form, about this contact.
+  const terseAsk = f.wordCount <= 20 && question && timeBox.length > 0 && ownFacts >= 2;
+  const tied = m.name.length + m.company.length + m.other.length > 0 || untestable || pointsAt || terseAsk;
   const found = [
     ...m.name.map((w) => `contact:${w}`), ...m.company.map((w) => `company:${w}`), ...m.other.map((w) => `topic:${w}`),
     ...timeBox.map((h) => `time:${h}`), ...ask.map((h) => `ask:${h}`), ...(question ? ['question'] : []),
     `facts:${ownFacts}`, `soft:${soft}`, `echo:${echo}`, `repeats:${repeats}`,
   ];
   const asks = askScore(timeBox, ask, question);
-  if (f.wordCount < 5 || (f.wordCount < 9 && asks === 0)) return { ok: false, problem: 'thin', facts: found };
+  if (f.wordCount < 5 || (f.wordCount < 10 && asks === 0)) return { ok: false, problem: 'thin', facts: found };
   // Praise and abstractions outweigh the facts: it would read the same sent to anyone.
   if (soft >= 3 && soft >= ownFacts + asks) return { ok: false, problem: 'generic', facts: found };
   if (bullets >= 3 && soft >= 2 && timeBox.length === 0) return { ok: false, problem: 'generic', facts: found };
   // The contact's own words repeated in place of content.
-  if ((repeats >= 3 && ownFacts <= 2 && repeats * 8 >= f.wordCount) || (repeats >= 5 && repeats * 6 >= f.wordCount)) return { ok: false, problem: 'stuffed', facts: found };
+  if ((repeats >= 3 && ownFacts <= 2 && repeats * 8 >= f.wordCount) || (repeats >= 5 && repeats * 6 >= f.wordCount && ownFacts * 2 <= repeats)) return { ok: false, problem: 'stuffed', facts: found };
   if (!tied) return { ok: false, problem: 'untied', facts: found };
   if (asks === 0 || (ownFacts === 0 && !question && soft > 0)) return { ok: false, problem: 'no-ask', facts: found };
   return { ok: true, ask: askLine(text, f, timeBox.length > 0), facts: found };
@@ -109,90 +113,5 @@ export function judgeBlurb(text: string): BlurbVerdict {
   return { ok: true };
 }
 
-// ── Spam and templates, over the whole request ────────────────────────────
-
-const URL = /(?:https?:\/\/|www\.)\S+|(?<![@\p{L}\p{N}])[a-z0-9-]+\.(?:com|net|org|io|co|biz|info|win|xyz|top|me|ly|in|ee|app|site|online|shop|pdf)(?:\/\S*)?(?![\p{L}])/giu;
-const PHONE = /(?:\+\d{1,3}[\s-]?)?(?:\(?\d{2,4}\)?[\s-]?){2,}\d{3,4}(?!\d)|1-800-[\dA-Z]+/g;
-const PRICE = /[$€£¥₹]\s?\d|\d\s?(?:[$€£¥₹]|usd|eur|euros?|dollars?|rupees|元|円|원)(?![\p{L}])/iu;
-const EMOJI = /\p{Extended_Pictographic}/gu;
-
-export interface SpamVerdict {
-  blocked: boolean;
-  field: 'howKnow' | 'whyContact' | 'blurb';
-  facts: string[];
-}
-
-export function judgeSpam(fields: { howKnow: string; whyContact: string; blurb: string }): SpamVerdict {
-  const all = `${fields.howKnow}\n${fields.whyContact}\n${fields.blurb}`;
-  const folded = fold(all);
-  const strong = matches(SPAM_STRONG, folded).map((m) => m.text);
-  const sales = count(SALES, folded);
-  const links = (`${fields.howKnow}\n${fields.whyContact}`.match(URL) ?? []).length;
-  const phones = (all.match(PHONE) ?? []).filter((p) => p.replace(/\D/g, '').length >= 9 && !/^(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d$/.test(p.trim())).length;
-  const emojis = (all.match(EMOJI) ?? []).length;
-  const letters = all.replace(/[^\p{L}]/gu, '');
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  const shouting = letters.length >= 20 && upper / letters.length > 0.6;
-  const bangs = (all.match(/[!！]{3,}|[?？]{3,}/gu) ?? []).length;
-  const price = PRICE.test(all);
-  const score = strong.length * 3 + Math.min(links, 2) + Math.min(phones, 1) * 2 + (emojis >= 4 ? 2 : 0) + (shouting ? 2 : 0) + Math.min(bangs, 2) + (price ? 1 : 0) + Math.min(sales, 2);
-  const found = [...strong.map((s) => `spam:${s}`), `links:${links}`, `phones:${phones}`, `emoji:${emojis}`, `caps:${shouting}`, `bangs:${bangs}`, `price:${price}`, `sales:${sales}`];
-  const field = (['whyContact', 'howKnow', 'blurb'] as const).find((k) => count(SPAM_STRONG, fold(fields[k])) > 0 || URL.test(fields[k])) ?? 'whyContact';
-  URL.lastIndex = 0;
-  return { blocked: score >= 3, field, facts: found };
-}
-
-const PLACEHOLDERS = [
-  /\[[^\]\n\d]{1,40}\]/u, // [Company], [EVENT NAME]
-  /\{\{?[^}\n]{1,40}\}?\}/u, // {{first_name}}, {title}
-  /<<[^>\n]{1,40}>>|<[A-Za-z_ ]{2,30}>/u, // <<RELATIONSHIP>>, <name>
-  /%[A-Za-z_]{2,30}%/u, // %FIRST_NAME%
-  /_{3,}/u, // a blank to fill in
-  /(?<![\p{L}])X{2,}(?![\p{L}])|(?<![\p{L}])X\s?(?:years|yrs|%|\+)/u, // XX years, X years
-];
-
-export interface TemplateVerdict {
-  field: 'howKnow' | 'whyContact' | 'blurb' | null;
-  kind: 'placeholder' | 'other-person' | 'other-company' | null;
-  detail: string;
-}
-
-const GENERIC_GREETED = new Set('all there everyone team friend friends folks sir madam hiring recruiter hope again good thanks thank quick long happy dear i we my our this it'.split(' '));
-
-export function judgeTemplate(fields: { howKnow: string; whyContact: string; blurb: string }, contact: PublicContact, ownerName: string): TemplateVerdict {
-  for (const k of ['howKnow', 'whyContact', 'blurb'] as const) {
-    const text = fields[k];
-    const ph = PLACEHOLDERS.map((re) => re.exec(text)).find((x) => x);
-    if (ph) return { field: k, kind: 'placeholder', detail: ph[0] };
-    const phrase = matches(TEMPLATE_PHRASES, fold(text))[0]?.text;
-    if (phrase) return { field: k, kind: 'placeholder', detail: phrase };
-  }
-  const terms = contactTerms(contact);
-  const known = new Set([...terms.name, ...fold(ownerName).split(/\s+/)]);
-  for (const k of ['whyContact', 'howKnow'] as const) {
-    const greeted = GREETING.exec(fields[k].trim())?.[1];
-    const name = greeted ? fold(greeted) : '';
-    // A greeting names someone when it is capitalised and is not "Hi, hope you're well".
-    if (greeted && /^\p{Lu}/u.test(greeted) && !known.has(name) && !GENERIC_GREETED.has(name)) {
-      return { field: k, kind: 'other-person', detail: greeted };
-    }
-  }
-  const asked = ASKS_SOMEONE.exec(fields.whyContact)?.[1];
-  if (asked && !known.has(fold(asked)) && !terms.company.has(fold(asked))) return { field: 'whyContact', kind: 'other-person', detail: asked };
-  const other = otherEmployer(fields.whyContact, terms.company, terms.name);
-  if (other) return { field: 'whyContact', kind: 'other-company', detail: other };
-  return { field: null, kind: null, detail: '' };
-}
-
-// "ask Maria whether...": the ask is addressed to someone else by name.
-const ASKS_SOMEONE = /(?:\bask|\bmeet|\bspeak (?:with|to)|\btalk (?:with|to)|\bintroduce (?:me|us) to|\bconnect (?:me )?with|\bpreguntar(?:le)? a|\bperguntar (?:a|ao|à)|\bdemander à|\bchiedere a) ([\p{Lu}][\p{Ll}'-]+)(?= (?:whether|if|about|for|how|what|who|which|at|from|si|se|ob)\b)/u;
-
-// "you work at X", "she runs X's team", "trabalha no X": a company named as the contact's.
-const EMPLOYER = /(?:(?:you|she|he|they) (?:work|works|are|is|were|was) (?:at|for|with)|(?:you|she|he) (?:run|runs|lead|leads|head|heads) .{0,25}? at|trabalha (?:no|na|em)|trabaja (?:en|para)|arbeitet (?:bei|fur)|arbeiten (?:bei|fur)|travaille (?:chez|pour)|travaillez (?:chez|pour)|lavora (?:in|presso|da|per)) ([\p{Lu}][\p{L}\p{N}&.'-]*(?: [\p{Lu}][\p{L}\p{N}&.'-]*){0,3})/u;
-
-function otherEmployer(why: string, company: Set<string>, name: Set<string>): string | null {
-  const m = EMPLOYER.exec(why.replace(/ü/g, 'u'));
-  if (!m?.[1] || company.size === 0) return null;
-  const named = tokenize(m[1]).map((t) => t.folded);
-  return named.some((w) => company.has(w) || name.has(w)) ? null : m[1];
-}
+export { judgeSpam, type SpamVerdict } from './spam.ts';
+export { judgeTemplate, type TemplateVerdict } from './template.ts';

@@ -32,6 +32,19 @@ export function lexicon(name: string, patterns: string[]): Lexicon {
 }
 
 const WORD_RUN = /[\p{L}\p{N}$#%+]+/gu;
+
+// Every lexicon scans the same few texts: remember where their words start.
+const startsOf = new Map<string, number[]>();
+function wordStarts(folded: string): number[] {
+  let starts = startsOf.get(folded);
+  if (!starts) {
+    starts = [];
+    for (const run of folded.matchAll(WORD_RUN)) starts.push(run.index);
+    startsOf.set(folded, starts);
+    if (startsOf.size > 64) startsOf.delete(startsOf.keys().next().value as string);
+  }
+  return starts;
+}
 const HAS_NON_LATIN = /[^\p{ASCII}\u0080-\u024F\u2000-\u206F]/u;
 
 /**
@@ -43,13 +56,13 @@ export function matches(lex: Lexicon, folded: string): { index: number; text: st
   const out: { index: number; text: string }[] = [];
   if (lex.latin) {
     let end = 0;
-    for (const run of folded.matchAll(WORD_RUN)) {
-      if (run.index < end) continue;
-      lex.latin.lastIndex = run.index;
+    for (const start of wordStarts(folded)) {
+      if (start < end) continue;
+      lex.latin.lastIndex = start;
       const m = lex.latin.exec(folded);
       if (m && m[0].length > 0) {
-        out.push({ index: run.index, text: m[0] });
-        end = run.index + m[0].length;
+        out.push({ index: start, text: m[0] });
+        end = start + m[0].length;
       }
     }
   }
@@ -75,21 +88,21 @@ export const NO_RELATIONSHIP = lexicon('no relationship', [
   "(?:you )?(?:don'?t|do not|won'?t|wouldn'?t|may not|might not) (?:really |actually )?know me",
   "not (?:met )?(?:in person|personally)",
   "(?:strangers|a stranger)",
-  "not (?:yet )?acquainted",
+  "not (?:yet )?acquainted", 'never (?:had|got) the (?:chance|opportunity|pleasure) to (?:meet|talk|speak|work)', 'reaching out cold', 'cold outreach',
   // es
-  'no nos (?:conocemos|hemos conocido|hemos visto)', 'nunca nos hemos (?:visto|conocido|cruzado)', 'no me conoce', 'no he tenido (?:el gusto|la oportunidad) de conocer',
+  'no nos (?:conocemos|hemos conocido|hemos visto)', 'no (?:te|le|lo|la) conozco', 'no personalmente', 'nunca nos hemos (?:visto|conocido|cruzado)', 'no me conoce', 'no he tenido (?:el gusto|la oportunidad) de conocer',
   // pt
-  'nao nos conhecemos', 'nunca nos (?:vimos|conhecemos|falamos|encontramos)', 'voce nao me conhece', 'nao me conhece', 'ainda nao nos conhecemos',
+  'nao nos conhecemos', 'nao (?:te|o|a) conheco', 'nunca nos (?:vimos|conhecemos|falamos|encontramos)', 'voce nao me conhece', 'nao me conhece', 'ainda nao nos conhecemos',
   // de
-  'wir kennen uns (?:noch )?nicht', 'kennen uns nicht', 'nie (?:personlich )?(?:getroffen|begegnet|gesprochen)', 'noch nicht (?:personlich )?(?:getroffen|kennengelernt|begegnet)', 'kennen mich nicht', 'kennst mich nicht',
+  'wir kennen uns (?:noch )?nicht', 'kenne (?:sie|dich) (?:noch )?nicht', 'nicht personlich', 'kennen uns nicht', 'nie (?:personlich )?(?:getroffen|begegnet|gesprochen)', 'noch nicht (?:personlich )?(?:getroffen|kennengelernt|begegnet)', 'kennen mich nicht', 'kennst mich nicht',
   // fr
-  'ne nous connaissons pas', 'ne (?:me )?connaissez pas', 'ne me connais pas', "ne nous sommes (?:jamais|pas encore) (?:rencontres|croises|parle)", 'jamais rencontre', 'pas encore rencontre',
+  'ne nous connaissons pas', 'ne (?:vous|te) connais pas', 'pas personnellement', 'ne (?:me )?connaissez pas', 'ne me connais pas', "ne nous sommes (?:jamais|pas encore) (?:rencontres|croises|parle)", 'jamais rencontre', 'pas encore rencontre',
   // it
-  'non ci conosciamo', 'non mi conosce', 'non ci siamo mai', 'mai incontrat',
+  'non ci conosciamo', 'non (?:la|ti|lo) conosco', 'non personalmente', 'non mi conosce', 'non ci siamo mai', 'mai incontrat',
   // ja
-  '面識は?(?:ありません|ない|ございません|なく)', 'お会いしたことは?(?:ありません|ない|ございません)', '会ったことは?(?:ありません|ない)', '直接の面識', '存じ上げない',
+  '面識は?(?:ありません|ない|ございません|なく)', 'お会いしたこと[はが]?(?:ありません|ない|ございません)', '会ったことが(?:ありません|ない)', '会ったことは?(?:ありません|ない)', '直接の面識', '存じ上げない',
   // zh
-  '不认识', '素不相识', '没有?见过面?', '未曾谋面', '从未见过', '从来没见过', '并不认识', '不熟',
+  '不认识', '素不相识', '没有?见过面?', '未曾谋面', '从未见过', '从来没见过', '从没见过', '没打过交道', '并不认识', '不熟',
   // ko
   '뵌 ?적[은이]? ?없', '만난 ?적[은이]? ?없', '모르시겠지만', '일면식', '모르실',
   // nl, sv, pl, tr, ru, vi, id, ar, he
@@ -105,7 +118,8 @@ export const ONE_WAY = lexicon('one-way exposure', [
   'read (?:your|his|her)', 'heard (?:you|your|him|her)', 'watched (?:you|your)', 'saw (?:you|your)', 'listen(?:ed|er|ers)? to',
   'fan of', 'big fan', '(?:long-?time |avid )?admirer', 'linkedin', 'connections?(?: on| via)', '(?:second|2nd|third|3rd)[- ]degree', 'mutual (?:connections?|friends?|contacts?)', 'friend of a friend', "friend of (?:my|a) (?:friend|cousin|colleague)", '(?:through|via) (?:a |my )?(?:friend|cousin|colleague)s? of',
   'found (?:you|your (?:name|profile))', 'came across (?:you|your)', 'your (?:community|slack|discord|group|audience|followers|readers|network)', 'in the audience', 'members? of your', 'one of the \\d', 'emailed you', "(?:didn'?t|did not|never) (?:reply|respond|answer|get back)", 'cold (?:email|message|dm)', 'dm(?:ed)? you', 'reached out (?:on|via|through)',
-  'alumni', 'on (?:the )?(?:main )?stage', 'great talk', 'tried to (?:catch|meet|reach) you', 'you were (?:swamped|busy)', 'in the crowd', 'attendees?',  'at different times', 'different (?:batch|cohort|years)', 'from afar', 'only online', 'online community',
+ 'alumni', "(?:whatsapp|slack|telegram|linkedin|online|wechat|signal|discord) group", 'your (?:meetups?|events?|workshops?|courses?|classes online|online course)', 'liked my', 'commented on (?:my|your)', 'i use your', '(?:a )?(?:customer|user|client) of your', 'same (?:conference|event|webinar|summit)', 'different teams?', 'masterclass', 'bootcamp', 'twitter', 'instagram', 'tiktok', 'substack', 'medium post', 'clubhouse', 'discord server', 'facebook group', 'heard (?:about|of) you', '(?:recommended|mentioned) (?:you|your name)', 'told me about you', 'your name came up', 'exchanged (?:a few )?(?:dms|messages|emails)', 'q&a', 'as a listener', 'as a reader', 'as a viewer',
+  'me hablaron de (?:ti|usted)', 'me recomendaron', 'ouvi falar (?:de voce|do senhor|da senhora)', 'me indicaram', 'von (?:ihnen|dir) gehort', "j.ai entendu parler de (?:vous|toi)", 'on m.a recommande', 'ho sentito parlare di (?:lei|te)', 'mi hanno parlato di', 'お名前を(?:伺|聞)', '听说过您', '听说过你', '소개받았', '말씀을 들었', 'आपके बारे में सुना', 'on (?:the )?(?:main )?stage', 'great talk', 'tried to (?:catch|meet|reach) you', 'you were (?:swamped|busy)', 'in the crowd', 'attendees?',  'at different times', 'different (?:batch|cohort|years)', 'from afar', 'only online', 'online community',
   // es
   'te sigo', 'le sigo', 'sigo (?:tus|sus|su)', 'seguidor', 'tu (?:podcast|libro|boletin|charla|canal|blog)', 'su (?:podcast|libro|boletin|charla|canal|blog)', '(?:tus|sus) (?:publicaciones|videos|articulos|posts)', 'suscript', 'lei (?:tu|su) libro', 'escuche (?:tu|su)', 'vi (?:tu|su) (?:charla|video|entrevista)',
   // pt
@@ -131,6 +145,7 @@ export const ONE_WAY = lexicon('one-way exposure', [
 /** A tie through someone else, or an unanswered approach: decisive, whatever relationship words follow (they describe someone else). */
 export const INDIRECT = lexicon('indirect tie', [
   'friend of a friend', '(?:friend|colleague|cousin|brother|sister|boss|classmate) of (?:my|a|an) (?:\\w+ )?(?:friend|cousin|colleague|sister|brother|classmate|boss)', '(?:second|2nd|third|3rd)[- ]degree', 'mutual (?:connections?|contacts?)', 'through a (?:friend|colleague|contact) of', "(?:didn'?t|did not|never) (?:reply|respond|answer|get back)", 'emailed you (?:last|a few|several|twice|before)', 'cold (?:email|message|dm)',
+  "my (?:dad|father|mother|mom|mum|brother|sister|wife|husband|partner|friend|boss|colleague|cousin|uncle|aunt|neighbou?r|manager) (?:knows|knew|worked with|works with|went to school with|met|studied with|plays \\w+ with) you", 'your (?:brother|sister|wife|husband|son|daughter|cousin|friend|colleague|assistant|partner) (?:is|was) (?:my|a)',
   'amigo de un amigo', 'amigo de uma? amig', 'amigo de um amigo', 'freund(?:in)? eines freundes', "ami d.un ami", 'amie d.une amie', 'amico di un amico', '友達の友達', '知人の知人', '朋友的朋友', '지인의 지인', 'दोस्त का दोस्त', 'दोस्त के दोस्त',
 ]);
 
@@ -149,13 +164,13 @@ export const RELATION = lexicon('relationship', [
   // es
   'trabajamos juntos', 'compartimos', 'contigo', 'con usted', 'padrino', 'madrina', 'me (?:\\w+aste|\\w+iste)\\b', 'eres (?:mi|el|la|nuestro|nuestra)', 'trabajamos juntas', 'trabaje (?:contigo|con usted|con vos|para ti|para usted|bajo|en tu|en su)', 'companer[oa]s?', 'mi (?:jefe|jefa|mentor|mentora|director|directora|profesor|profesora|tutor|tutora|vecino|vecina|primo|prima|socio|socia|cliente|tio|tia|cunado|cunada|hermano|hermana|becario|inversor|inversora)', '(?:tu|su) (?:becario|becaria|pasante|alumno|alumna|estudiante|mentorado|mentorada|vecino|vecina|equipo|sobrino|sobrina|practicante)', 'fuiste (?:mi|nuestro|nuestra)', 'fue (?:mi|nuestro|nuestra)', 'fui (?:tu|su)', 'fundamos', 'cofundamos', 'cofundador', 'invirti(?:o|ste)', 'me (?:contrataste|contrato|mentoreaste|asesoraste|supervisaste|dirigiste|dirigio)', 'estudiamos juntos', 'en el mismo (?:equipo|curso|master|mba|departamento|proyecto)', 'vecinos', 'familia', 'reportaba a', 'promocion (?:19|20)', 'juntos en', 'juntas en',
   // pt
-  'trabalhamos juntos', 'trabalhamos juntas', 'com voce', 'com o senhor', 'com a senhora', 'dividimos', 'padrinho', 'madrinha', 'voce (?:me|nos) ', 'trabalhei (?:com voce|com o senhor|com a senhora|para voce|na sua|no seu|sob)', 'colegas', 'meu (?:chefe|gestor|mentor|orientador|professor|vizinho|primo|socio|cliente|tio|cunhado|irmao|investidor|lider)', 'minha (?:chefe|gestora|mentora|orientadora|professora|vizinha|prima|socia|tia|cunhada|irma|investidora|lider)', 'fui (?:seu|sua) ', 'voce (?:me contratou|me orientou|me mentorou|investiu|foi meu|foi minha)', 'fundamos', 'cofundamos', 'estudamos juntos', 'mesma turma', 'mesmo time', 'mesma equipe', 'vizinhos', 'familia', '(?:sua|seu) (?:equipe|time|estagiari[oa]|alun[oa]|orientand[oa]|sobrinh[oa])', 'fomos colegas', 'juntos (?:na|no|em)', 'estagi',
+  'trabalhamos juntos', 'trabalhamos juntas', 'voce foi (?:meu|minha|nosso|nossa)', 'foi (?:meu|minha) ', 'com voce', 'com o senhor', 'com a senhora', 'dividimos', 'padrinho', 'madrinha', 'voce (?:me|nos) ', 'trabalhei (?:com voce|com o senhor|com a senhora|para voce|na sua|no seu|sob)', 'colegas', 'meu (?:chefe|gestor|mentor|orientador|professor|vizinho|primo|socio|cliente|tio|cunhado|irmao|investidor|lider)', 'minha (?:chefe|gestora|mentora|orientadora|professora|vizinha|prima|socia|tia|cunhada|irma|investidora|lider)', 'fui (?:seu|sua) ', 'voce (?:me contratou|me orientou|me mentorou|investiu|foi meu|foi minha)', 'fundamos', 'cofundamos', 'estudamos juntos', 'mesma turma', 'mesmo time', 'mesma equipe', 'vizinhos', 'familia', '(?:sua|seu) (?:equipe|time|estagiari[oa]|alun[oa]|orientand[oa]|sobrinh[oa])', 'fomos colegas', 'juntos (?:na|no|em)', 'estagi',
   // de
-  'zusammengearbeitet', 'mit (?:dir|ihnen)\\b', 'zusammen', 'du hast mir', 'sie haben mir', 'jeden (?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag)', 'patenonkel', 'patentante', 'zusammen gearbeitet', 'arbeiteten zusammen', '(?:fur|unter|mit) (?:ihnen|dir) gearbeitet', 'kolleg(?:e|in|en|innen)', 'kommiliton', 'mein(?:e|em|en|er)? (?:chef|chefin|vorgesetzte[rn]?|mentor|mentorin|betreuer|betreuerin|doktorvater|doktormutter|professor|professorin|nachbar|nachbarin|cousin|cousine|onkel|tante|mitgrunder|mitgrunderin|mitbewohner|mitbewohnerin|trainer|trainerin|kunde|investor|teamleiter|teamleiterin)', '(?:ihr|ihre|dein|deine) (?:praktikant|praktikantin|werkstudent|werkstudentin|doktorand|doktorandin|mitarbeiter|mitarbeiterin|mentee|team|abteilung|nachbar|nachbarin|neffe|nichte|azubi)', 'sie haben (?:mich|uns|in uns)', 'du hast (?:mich|uns)', 'gemeinsam', 'zusammen (?:studiert|gegrundet|im|in|an|bei|auf)', 'im selben (?:team|jahrgang|kurs|projekt|buro)', 'jahrgang', 'nachbarn', 'familie', 'berichtete an', 'an sie berichtet', 'praktikum', 'betreut',
+  'zusammengearbeitet', 'mein(?:e|em|en|er)? [a-z]*(?:leiter|leiterin|chef|chefin|betreuer|betreuerin|vorgesetzte[rn]?|professor|professorin)\\b', '(?:sie waren|du warst|er war|sie war) (?:mein|meine|unser|unsere)', 'mit (?:dir|ihnen)\\b', 'zusammen', 'du hast mir', 'sie haben mir', 'jeden (?:sonntag|montag|dienstag|mittwoch|donnerstag|freitag|samstag)', 'patenonkel', 'patentante', 'zusammen gearbeitet', 'arbeiteten zusammen', '(?:fur|unter|mit) (?:ihnen|dir) gearbeitet', 'kolleg(?:e|in|en|innen)', 'kommiliton', 'mein(?:e|em|en|er)? (?:chef|chefin|vorgesetzte[rn]?|mentor|mentorin|betreuer|betreuerin|doktorvater|doktormutter|professor|professorin|nachbar|nachbarin|cousin|cousine|onkel|tante|mitgrunder|mitgrunderin|mitbewohner|mitbewohnerin|trainer|trainerin|kunde|investor|teamleiter|teamleiterin)', '(?:ihr|ihre|dein|deine) (?:praktikant|praktikantin|werkstudent|werkstudentin|doktorand|doktorandin|mitarbeiter|mitarbeiterin|mentee|team|abteilung|nachbar|nachbarin|neffe|nichte|azubi)', 'sie haben (?:mich|uns|in uns)', 'du hast (?:mich|uns)', 'gemeinsam', 'zusammen (?:studiert|gegrundet|im|in|an|bei|auf)', 'im selben (?:team|jahrgang|kurs|projekt|buro)', 'jahrgang', 'nachbarn', 'familie', 'berichtete an', 'an sie berichtet', 'praktikum', 'betreut',
   // fr
-  'travaille ensemble', 'avec (?:toi|vous)\\b', "c.est (?:toi|vous) qui", 'vous m.avez', 'tu m.as', 'tu (?:y )?(?:donnais|enseignais|dirigeais|animais|encadrais)', 'vous (?:donniez|enseigniez|dirigiez|animiez|encadriez)', 'parrain', 'marraine', 'travaillions ensemble', 'travaille (?:avec vous|avec toi|pour vous|pour toi|sous vos ordres|sous ta direction|dans votre equipe|dans ton equipe)', 'collegues?', 'camarades?', 'meme (?:promo|equipe|classe|labo|bureau|projet)', 'promo(?:tion)? (?:19|20)', 'mon (?:manager|chef|directeur|mentor|maitre de stage|tuteur|professeur|voisin|cousin|associe|colocataire|parrain|oncle|investisseur|client)', 'ma (?:manager|cheffe|directrice|mentore|tutrice|professeure|voisine|cousine|associee|colocataire|marraine|tante|responsable)', '(?:votre|ton|ta) (?:stagiaire|alternant|alternante|etudiant|etudiante|doctorant|doctorante|equipe|voisin|voisine|filleul|filleule|niece|neveu)', 'vous (?:m.avez|avez) (?:recrute|embauche|encadre|accompagne|investi|mentore|coache|forme|dirige)', "tu m.as", 'cofonde', 'fonde ensemble', 'ensemble (?:a|au|chez|sur|dans|pendant|de)', 'voisins', 'famille', 'colocs?', "j.ai ete (?:votre|ton|ta)", "j.etais (?:votre|ton|ta|dans)", '(?:mon|en|de|un) stage', 'stage (?:chez|a|au|dans)',
+  'travaille ensemble', '(?:vous etiez|tu etais) (?:mon|ma|notre)', 'avec (?:toi|vous)\\b', "c.est (?:toi|vous) qui", 'vous m.avez', 'tu m.as', 'tu (?:y )?(?:donnais|enseignais|dirigeais|animais|encadrais)', 'vous (?:donniez|enseigniez|dirigiez|animiez|encadriez)', 'parrain', 'marraine', 'travaillions ensemble', 'travaille (?:avec vous|avec toi|pour vous|pour toi|sous vos ordres|sous ta direction|dans votre equipe|dans ton equipe)', 'collegues?', 'camarades?', 'meme (?:promo|equipe|classe|labo|bureau|projet)', 'promo(?:tion)? (?:19|20)', 'mon (?:manager|chef|directeur|mentor|maitre de stage|tuteur|professeur|voisin|cousin|associe|colocataire|parrain|oncle|investisseur|client)', 'ma (?:manager|cheffe|directrice|mentore|tutrice|professeure|voisine|cousine|associee|colocataire|marraine|tante|responsable)', '(?:votre|ton|ta) (?:stagiaire|alternant|alternante|etudiant|etudiante|doctorant|doctorante|equipe|voisin|voisine|filleul|filleule|niece|neveu)', 'vous (?:m.avez|avez) (?:recrute|embauche|encadre|accompagne|investi|mentore|coache|forme|dirige)', "tu m.as", 'cofonde', 'fonde ensemble', 'ensemble (?:a|au|chez|sur|dans|pendant|de)', 'voisins', 'famille', 'colocs?', "j.ai ete (?:votre|ton|ta)", "j.etais (?:votre|ton|ta|dans)", '(?:mon|en|de|un) stage', 'stage (?:chez|a|au|dans)',
   // it
-  'lavorato insieme', 'con te\\b', 'con lei\\b', 'mi conosci', 'mi conosce da', 'mi hai', 'il tuo socio', 'la tua socia', 'figli[oa] di', 'padrino', 'madrina', 'lavoravamo insieme', 'lavorato (?:con te|con lei|per te|per lei|nel suo|nel tuo|sotto)', 'collegh(?:i|e)', 'collega', 'compagn[oia] di (?:corso|classe|universita|squadra|stanza|studi)', 'mio (?:capo|responsabile|mentore|relatore|professore|vicino|cugino|socio|coinquilino|zio|cliente)', 'mia (?:capo|responsabile|mentore|relatrice|professoressa|vicina|cugina|socia|coinquilina|zia)', '(?:suo|tuo) (?:stagista|studente|tesista|dottorando|team)', '(?:sua|tua) (?:stagista|studentessa|tesista|dottoranda|squadra)', '(?:lei|tu) (?:mi ha|ha|hai) (?:assunto|seguito|investito|supervisionato|guidato)', 'hai (?:investito|assunto)', 'abbiamo (?:fondato|studiato|lavorato|giocato|corso|organizzato|condiviso)', 'insieme (?:a|in|al|alla|presso|su|per|nel|nella)', 'vicini', 'famiglia', 'ero (?:il suo|la sua|il tuo|la tua)',
+  'lavorato insieme', '(?:eri|era|sei stat[oa]) (?:il mio|la mia|il nostro|la nostra|mio|mia)', 'con te\\b', 'con lei\\b', 'mi conosci', 'mi conosce da', 'mi hai', 'il tuo socio', 'la tua socia', 'figli[oa] di', 'padrino', 'madrina', 'lavoravamo insieme', 'lavorato (?:con te|con lei|per te|per lei|nel suo|nel tuo|sotto)', 'collegh(?:i|e)', 'collega', 'compagn[oia] di (?:corso|classe|universita|squadra|stanza|studi)', 'mio (?:capo|responsabile|mentore|relatore|professore|vicino|cugino|socio|coinquilino|zio|cliente)', 'mia (?:capo|responsabile|mentore|relatrice|professoressa|vicina|cugina|socia|coinquilina|zia)', '(?:suo|tuo) (?:stagista|studente|tesista|dottorando|team)', '(?:sua|tua) (?:stagista|studentessa|tesista|dottoranda|squadra)', '(?:lei|tu) (?:mi ha|ha|hai) (?:assunto|seguito|investito|supervisionato|guidato)', 'hai (?:investito|assunto)', 'abbiamo (?:fondato|studiato|lavorato|giocato|corso|organizzato|condiviso)', 'insieme (?:a|in|al|alla|presso|su|per|nel|nella)', 'vicini', 'famiglia', 'ero (?:il suo|la sua|il tuo|la tua)',
   // joint action in the first person plural, or the owner acting on the requester
   '(?:nos|nous|wir|noi|ci) [\\p{L}]+ (?:juntos|juntas|ensemble|zusammen|insieme)', '(?:trabaj|estudi|jug|compart|viv|fund|organiz|corr|remam|cant|entren|viaj)[a-z]*amos', '(?:trabalh|estud|jog|compartilh|divid|mor|fund|organiz|corr|remam|cant|trein|viaj)[a-z]*amos', 'fuimos', 'fomos', 'estuvimos', 'estivemos', 'nous avons (?:travaille|etudie|joue|fonde|partage|vecu|organise|couru|chante|voyage)', "on (?:a|avait) (?:travaille|etudie|joue|fonde|partage|vecu|organise|couru|chante|voyage|fait)", 'on etait', 'nous etions', 'wir (?:haben|hatten) .{0,40}?(?:gearbeitet|studiert|gespielt|gegrundet|geteilt|gewohnt|organisiert|trainiert|gesungen|gerudert)', 'wir waren', 'abbiamo (?:lavorato|studiato|giocato|fondato|condiviso|vissuto|organizzato|corso|cantato|viaggiato)', 'eravamo', 'siamo stati',
   // nl, sv/no/da, pl, tr, ru, vi, id, sw
@@ -170,17 +185,18 @@ export const RELATION = lexicon('relationship', [
   'عملنا', 'معا', 'معًا', 'زميل', 'زملاء', 'جار', 'مديري', 'مدير', 'فريقك', 'درسنا', 'دفعة', 'أستاذي', 'مشرفي', 'متدرب',
   'עבדנו', 'ביחד', 'עמית', 'שכנ', 'המנהל שלי',
   // ja
-  '一緒に', 'いただき', 'くださ', 'ご一緒', '相談に乗', 'お世話', '同僚', '同期', '上司', '部下', 'チームで', 'チームに', 'チームの', '同じチーム', '同じ部署', '同じ研究室', '同じゼミ', '同級生', '同窓', '同じクラス', '先輩', '後輩', '指導教員', '指導を受け', '指導して', 'メンター', 'インターン', '投資して', '投資いただ', '出資', '共同創業', '創業メンバー', 'ルームメイト', 'ご近所', '隣人', '家族', '親戚', 'いとこ', '甥', '姪', 'お世話にな', '下で働', '在籍', '家庭教師', '教え子', '研究室', '部署', '担当して',
+  '一緒に', '同じ[\\u30A0-\\u30FF\\u4E00-\\u9FFF]{1,6}', '部活', 'サークル', '[\\u30A0-\\u30FF\\u4E00-\\u9FFF]{1,6}部で', 'いただき', 'くださ', 'ご一緒', '相談に乗', 'お世話', '同僚', '同期', '上司', '部下', 'チームで', 'チームに', 'チームの', '同じチーム', '同じ部署', '同じ研究室', '同じゼミ', '同級生', '同窓', '同じクラス', '先輩', '後輩', '指導教員', '指導を受け', '指導して', 'メンター', 'インターン', '投資して', '投資いただ', '出資', '共同創業', '創業メンバー', 'ルームメイト', 'ご近所', '隣人', '家族', '親戚', 'いとこ', '甥', '姪', 'お世話にな', '下で働', '在籍', '家庭教師', '教え子', '研究室', '部署', '担当して',
   // zh
-  '同事', '在你手下', '你手下', '帮我', '帮过我', '和你', '跟你', '与您', '和您', '您帮', '你帮', '一起', '共事', '在您手下', '您的下属', '我的(?:上司|领导|导师|老板|经理|教授|邻居|表哥|表姐|表弟|表妹|同学|室友|合伙人|投资人)', '同学', '同班', '同届', '室友', '邻居', '导师', '实习', '投资了', '您投资', '联合创始', '共同创办', '汇报', '同一个', '家人', '亲戚', '表哥', '表姐', '指导', '带过我', '带我', '共同',
+  '同事', '同一(?:个)?[\\u4E00-\\u9FFF]{1,4}', '师姐', '师兄', '师妹', '师弟', '老同学', '在你手下', '你手下', '帮我', '帮过我', '和你', '跟你', '与您', '和您', '您帮', '你帮', '一起', '共事', '在您手下', '您的下属', '我的(?:上司|领导|导师|老板|经理|教授|邻居|表哥|表姐|表弟|表妹|同学|室友|合伙人|投资人)', '同学', '同班', '同届', '室友', '邻居', '导师', '实习', '投资了', '您投资', '联合创始', '共同创办', '汇报', '同一个', '家人', '亲戚', '表哥', '表姐', '指导', '带过我', '带我', '共同',
   // ko
-  '함께', '주셨', '해주', '덕분', '같이 일', '동료', '상사', '팀장', '같은 팀', '같은 부서', '같은 연구실', '동기', '동창', '선배', '후배', '멘토', '인턴', '투자하', '투자를 받', '공동 창업', '공동창업', '룸메이트', '이웃', '가족', '사촌', '지도 교수', '지도교수', '지도를 받', '팀에서', '밑에서', '같은 반', '모시고',
+  '함께', '같은 [가-힣]{1,6}', '동아리', '주셨', '해주', '덕분', '같이 일', '동료', '상사', '팀장', '같은 팀', '같은 부서', '같은 연구실', '동기', '동창', '선배', '후배', '멘토', '인턴', '투자하', '투자를 받', '공동 창업', '공동창업', '룸메이트', '이웃', '가족', '사촌', '지도 교수', '지도교수', '지도를 받', '팀에서', '밑에서', '같은 반', '모시고',
   // hi
   'साथ काम', 'आपकी शादी', 'आपने (?:मुझे|मेरी|मेरा)', 'आपके साथ', 'एक ही (?:section|सेक्शन|बैच|क्लास)', 'साथ में', 'सहकर्मी', 'मेरे (?:मैनेजर|बॉस|मेंटर|गुरु|प्रोफेसर|पड़ोसी|भाई|चाचा|मामा|निवेशक)', 'आपके (?:साथ|अधीन|नीचे|टीम|मार्गदर्शन)', 'आपकी टीम', 'सहपाठी', 'क्लासमेट', 'एक ही (?:टीम|बैच|कक्षा|कंपनी|विभाग)', 'बैच', 'इंटर्न', 'निवेश', 'सह-संस्थापक', 'पड़ोसी', 'परिवार', 'रिश्तेदार', 'मेंटर', 'रिपोर्ट कर',
 ]);
 
 /** A vague encounter that names nothing the owner could recognise. */
 export const VAGUE_TIE = lexicon('vague tie', [
+  'met (?:at|during|in|on) (?:[\\w-]+ ){0,4}(?:event|conference|summit|fair|expo|meetup|congress|forum|gala|party|reception|webinar|panel|talk|hackathon|mixer|happy hour)', 'nos conocimos en (?:[\\w-]+ ){0,4}(?:evento|conferencia|feria|congreso|foro)', 'nos conhecemos (?:em|no|na|num|numa) (?:[\\w-]+ ){0,4}(?:evento|conferencia|feira|congresso|forum)', 'kennengelernt (?:auf|bei) (?:[\\w-]+ ){0,4}(?:event|konferenz|messe|kongress|veranstaltung)', 'rencontres? (?:a|au|lors d.un|lors de) (?:[\\w-]+ ){0,4}(?:evenement|conference|salon|congres|forum)', 'conosciuti (?:a|al|durante|in) (?:[\\w-]+ ){0,4}(?:evento|conferenza|fiera|congresso)',
   'paths (?:have )?crossed', 'crossed paths', 'we (?:have )?met (?:once|before|a while|some time|at (?:an?|some|the) (?:event|conference|party|meetup|summit|fair|expo))', 'we(?:\'ve| have) met', 'met (?:once|briefly)', 'go way back', 'we connected', 'various (?:professional )?circles', 'extended network', 'know (?:you|each other) (?:from around|through)', 'same (?:industry|space|ecosystem|scene|city)', 'shared interest',
   'nos conocimos en un evento', 'nos cruzamos', 'nos conhecemos em um evento', 'wir haben uns (?:mal|einmal|kurz) ', 'nous nous sommes croises', 'ci siamo incrociati',
 ]);
@@ -215,6 +231,8 @@ export const ASK = lexicon('ask', [
   '请教', '问题', '咨询', '想问', '请她', '请他', '是否', '能否', '可否', '试点', '试用', '评审', '看看', '介绍', '帮忙', '吗',
   // ko
   '여쭤', '질문', '문의', '검토', '조언', '파일럿', '시범', '소개', '여부', '인지', '까요', '부탁',
+  // nl, tr, ru, pl, id, vi, ar, sv
+  'vragen', 'testen', 'proef', 'sormak', 'soru', 'deneme', 'pilot', 'спросить', 'вопрос', 'пилот', 'тест', 'zapytac', 'pytanie', 'bertanya', 'pertanyaan', 'uji coba', 'hoi', 'cau hoi', 'thu nghiem', 'أسأل', 'سؤال', 'تجربة', 'fraga', 'sporsmal', 'sporge',
   // hi
   'पूछना', 'सवाल', 'प्रश्न', 'सलाह', 'समीक्षा', 'पायलट', 'परिचय', 'क्या (?:वे|वह|उनकी)', 'जानना',
 ]);
@@ -260,8 +278,11 @@ export const SALES = lexicon('sales', [
 // ── Templates ─────────────────────────────────────────────────────────────
 
 export const TEMPLATE_PHRASES = lexicon('template', [
-  'dear (?:hiring manager|sir|madam|recruiter|team|friend)', 'sir/madam', 'sir or madam', 'to whom it may concern', 'insert .{0,20} here', 'lorem ipsum', 'sent from my (?:iphone|ipad|android|samsung)', 'references available', 'job id: ?_', '\\bcompany x\\b', '\\bx{1,3}%', '\\bx{1,3}\\+? (?:years|yrs|anos|anos|jahre|ans|anni|clients|customers|users|employees)', 'your name here', '(?:first|last)[ _]name', 'estimado senor', 'estimada senora', 'a quien corresponda', 'prezado senhor', 'sehr geehrte damen und herren', 'madame, monsieur', 'gentile signore',
+  'dear (?:hiring manager|sir|madam|recruiter|team|friend)', 'firstname', 'lastname', 'john doe', 'jane doe', 'acme (?:corp|inc|ltd)', 'example\\.com', 'sir/madam', 'sir or madam', 'to whom it may concern', 'insert .{0,20} here', 'lorem ipsum', 'sent from my (?:iphone|ipad|android|samsung)', 'references available', 'job id: ?_', '\\bcompany x\\b', '\\bx{1,3}%', '\\bx{1,3}\\+? (?:years|yrs|anos|anos|jahre|ans|anni|clients|customers|users|employees)', 'your name here', '(?:first|last)[ _]name', 'estimado senor', 'estimada senora', 'a quien corresponda', 'prezado senhor', 'sehr geehrte damen und herren', 'madame, monsieur', 'gentile signore', 'estimados senores', 'prezados senhores', 'egregi signori', 'geachte heer', 'geachte mevrouw', 'ご?担当者様', 'company name', 'contact name', 'recipient name', 'your company name', 'as an ai', "here(?:'s| is) (?:a|the|your) (?:draft|message|version|template)", 'feel free to (?:customi[sz]e|edit|adjust|personali[sz]e)', 'subject line', 'subject:', 'get outlook for', 'personali[sz]e this', '相关负责人', '负责人(?:您好|你好)', '담당자님',
 ]);
 
 /** Greetings at the start of a message, then whoever they greet. */
-export const GREETING = /^(?:hi|hello|hey|dear|hola|olá|ola|oi|bonjour|salut|hallo|liebe|lieber|sehr geehrte[rs]?|ciao|gentile|caro|cara|estimad[oa]|prezad[oa]|querid[oa]|namaste)[ ,]+(?:(?:mr|mrs|ms|dr|prof|herr|frau|sr|sra|m|mme|sig|dott|ing)\.? +)?([\p{L}][\p{L}'-]*)(?:\s+[\p{L}][\p{L}'-]*)?(?=\s*[,!:;\n—–-]|\s*$)/iu;
+export const GREETING = /^(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|dear|cześć|czesc|привет|здравствуйте|добрый день|merhaba|hola|olá|ola|oi|bonjour|salut|hallo|guten tag|liebe|lieber|sehr geehrte[rs]?|ciao|buongiorno|buenos dias|buenos días|bom dia|gentile|caro|cara|estimad[oa]|prezad[oa]|querid[oa]|namaste|hej|merhaba|beste|geachte)[ ,]+(?:(?:mr|mrs|ms|dr|prof|herr|frau|sr|sra|m|mme|sig|dott|ing|señor|senhor|señora|senhora|heer|mevrouw)\.? +)?([\p{L}][\p{L}'-]*)(?:\s+[\p{L}][\p{L}'-]*)?(?=\s*[,!:;.\n—–-]|\s+(?:at|from|of|de|da|do|von|bei|chez|di)\s|\s*$)/iu;
+
+/** A greeting by name in Japanese, Chinese or Korean: 田中様, 王总您好, 김민수님. */
+export const GREETING_CJK = /^([\p{L}]{1,6}?)\s*(?:様|さま|さん|先生|总|總|女士|老师|님)(?:[、，,！!\s]|您好|你好|こんにちは|안녕하세요)/u;

@@ -102,6 +102,8 @@ describe('requesting an intro on Discord', () => {
     const labels = buttonsOf(card.body).map((b) => b.label);
     expect(labels).toEqual(['Approve', 'Ask for changes', 'Decline: not now', "Decline: don't know them well", "Decline: I don't know you", 'History: Alice Example']);
     expect(textOf(card.body)).toContain('Intro request #1: Alice Example → Ana Ferreira');
+    // What carried it through the gate, so the owner learns to trust it.
+    expect(textOf(card.body)).toContain('Why it passed the gate: shared history: Northwind, 2019–2021 · ask: twenty minutes to ask how she hires analysts for it.');
     // The outbox row was delivered, with a reference to the DM for later edits.
     const [sent] = h.t.ctx.store.listOutbox();
     expect(sent).toMatchObject({ status: 'sent', recipients: [OWNER.id] });

@@ -1,0 +1,70 @@
+// Template leftovers: placeholders in any mail-merge form, boilerplate
+// salutations, a greeting or an ask addressed to someone other than the
+// contact, and another company named as the contact's.
+import type { PublicContact } from '../../domain.ts';
+import { fold, tokenize } from '../text.ts';
+import { contactTerms } from './features.ts';
+import { GREETING, GREETING_CJK, TEMPLATE_PHRASES, matches } from './lexicon.ts';
+
+const PLACEHOLDERS = [
+  /\[[^\]\n\d]{1,40}\]/u, // [Company], [EVENT NAME]
+  /\{\{?[^}\n]{1,40}\}?\}/u, // {{first_name}}, {title}
+  /<<[^>\n]{1,40}>>|<[A-Za-z_ ]{2,30}>/u, // <<RELATIONSHIP>>, <name>
+  /%[A-Za-z_]{2,30}%/u, // %FIRST_NAME%
+  /\b[A-Z]{2,}_[A-Z_]{2,}\b/u, // COMPANY_NAME
+  /(?<![\p{L}])(?:FIRST ?NAME|LAST ?NAME|FULL ?NAME|NAME|COMPANY|CONTACT|RECIPIENT|EVENT|INDUSTRY)(?![\p{L}])/u, // Dear NAME, at COMPANY
+  /\*\|[A-Z_]{2,30}\|\*|\$[A-Z][A-Z_]{2,30}\b|#[A-Z_]{3,30}#/u, // *|FNAME|*, $FIRST_NAME, #NAME#
+  /\((?:insert|your|their|company|contact|first|last|full)[ _](?:[^)\n]{0,30})\)/iu, // (insert company), (your name)
+  /_{3,}/u, // a blank to fill in
+  /(?<![\p{L}])X{2,}(?![\p{L}])|(?<![\p{L}])X\s?(?:years|yrs|%|\+)/u, // XX years, X years
+];
+
+export interface TemplateVerdict {
+  field: 'howKnow' | 'whyContact' | 'blurb' | null;
+  kind: 'placeholder' | 'other-person' | 'other-company' | null;
+  detail: string;
+}
+
+const GENERIC_GREETED = new Set('all there everyone team friend friends folks sir madam hiring recruiter hope again good thanks thank quick long happy dear i we my our this it'.split(' '));
+
+export function judgeTemplate(fields: { howKnow: string; whyContact: string; blurb: string }, contact: PublicContact, ownerName: string): TemplateVerdict {
+  for (const k of ['howKnow', 'whyContact', 'blurb'] as const) {
+    const text = fields[k];
+    const ph = PLACEHOLDERS.map((re) => re.exec(text)).find((x) => x);
+    if (ph) return { field: k, kind: 'placeholder', detail: ph[0] };
+    const phrase = matches(TEMPLATE_PHRASES, fold(text))[0]?.text;
+    if (phrase) return { field: k, kind: 'placeholder', detail: phrase };
+  }
+  const terms = contactTerms(contact);
+  const known = new Set([...terms.name, ...terms.company, ...fold(ownerName).split(/\s+/)]);
+  for (const k of ['whyContact', 'howKnow'] as const) {
+    const greeted = GREETING.exec(fields[k].trim())?.[1];
+    const name = greeted ? fold(greeted) : '';
+    // A greeting names someone when it is capitalised and is not "Hi, hope you're well".
+    if (greeted && /^\p{Lu}/u.test(greeted) && !known.has(name) && !GENERIC_GREETED.has(name)) {
+      return { field: k, kind: 'other-person', detail: greeted };
+    }
+    const cjk = GREETING_CJK.exec(fields[k].trim())?.[1];
+    if (cjk && !terms.cjk.some((n) => n.includes(cjk) || cjk.includes(n)) && !known.has(fold(cjk))) {
+      return { field: k, kind: 'other-person', detail: cjk };
+    }
+  }
+  const asked = ASKS_SOMEONE.exec(fields.whyContact)?.[1];
+  if (asked && !known.has(fold(asked)) && !terms.company.has(fold(asked))) return { field: 'whyContact', kind: 'other-person', detail: asked };
+  const other = otherEmployer(fields.whyContact, terms.company, terms.name);
+  if (other) return { field: 'whyContact', kind: 'other-company', detail: other };
+  return { field: null, kind: null, detail: '' };
+}
+
+// "ask Maria whether...": the ask is addressed to someone else by name.
+const ASKS_SOMEONE = /(?:\bask|\bmeet|\bspeak (?:with|to)|\btalk (?:with|to)|\bintroduce (?:me|us) to|\bconnect (?:me )?with|\bpreguntar(?:le)? a|\bperguntar (?:a|ao|à)|\bdemander à|\bchiedere a) ([\p{Lu}][\p{Ll}'-]+)(?= (?:whether|if|about|for|how|what|who|which|at|from|si|se|ob)\b)/u;
+
+// "you work at X", "she runs X's team", "trabalha no X": a company named as the contact's.
+const EMPLOYER = /(?:(?:you|she|he|they) (?:work|works|are|is|were|was) (?:at|for|with)|(?:your|her|his|their) (?:work|role|team|position|job) (?:at|with)|(?:tu|su) (?:trabajo|equipo|rol) en|(?:seu|sua) (?:trabalho|equipe|time) (?:na|no|em)|(?:ihre|deine) (?:arbeit|rolle) bei|(?:votre|ton) (?:travail|equipe|role) chez|(?:il suo|il tuo) (?:lavoro|ruolo) (?:in|presso|da)|(?:you|she|he) (?:run|runs|lead|leads|head|heads) .{0,25}? at|trabalha (?:no|na|em)|trabaja (?:en|para)|arbeitet (?:bei|fur)|arbeiten (?:bei|fur)|travaille (?:chez|pour)|travaillez (?:chez|pour)|lavora (?:in|presso|da|per)) ([\p{Lu}][\p{L}\p{N}&.'-]*(?: [\p{Lu}][\p{L}\p{N}&.'-]*){0,3})/u;
+
+function otherEmployer(why: string, company: Set<string>, name: Set<string>): string | null {
+  const m = EMPLOYER.exec(why.replace(/ü/g, 'u'));
+  if (!m?.[1] || company.size === 0) return null;
+  const named = tokenize(m[1]).map((t) => t.folded);
+  return named.some((w) => company.has(w) || name.has(w)) ? null : m[1];
+}
