@@ -25,7 +25,8 @@ const FILE_PROBLEMS = /^(EACCES|EPERM|EROFS|ENOTDIR|EISDIR|EEXIST|ENOSPC|SQLITE_
 
 /** A file-system or SQLite error about the database path, as a DatabaseUnavailableError; others unchanged. */
 export function databaseError(path: string, err: unknown): unknown {
-  const code = typeof err === 'object' && err !== null ? String((err as { code?: unknown }).code ?? '') : '';
+  const raw = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
+  const code = typeof raw === 'string' ? raw : '';
   const m = FILE_PROBLEMS.exec(code);
   return m ? new DatabaseUnavailableError(path, m[1] ?? code, err) : err;
 }

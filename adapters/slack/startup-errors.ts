@@ -8,7 +8,8 @@ const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', '
 /** `phase`: 'auth' is auth.test with the bot token; 'connect' is listening (HTTP) or apps.connections.open (Socket Mode). */
 export function slackStartupError(err: unknown, phase: 'auth' | 'connect', config: SlackConfig): unknown {
   const e = err as { code?: unknown; data?: { error?: unknown } };
-  const apiError = e?.code === 'slack_webapi_platform_error' ? String(e.data?.error ?? '') : undefined;
+  const detail = e?.data?.error;
+  const apiError = e?.code === 'slack_webapi_platform_error' ? (typeof detail === 'string' ? detail : '') : undefined;
   if (apiError !== undefined && AUTH_ERRORS.has(apiError)) {
     if (phase === 'connect' && config.appToken) {
       return new StartupError(`SLACK_APP_TOKEN: Slack refused the app-level token (${apiError}); create one with connections:write under Basic Information → App-Level Tokens and put it (xapp-…) in SLACK_APP_TOKEN.`, err);

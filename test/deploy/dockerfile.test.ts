@@ -13,7 +13,6 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeEnvFile } from '../support/bot-env.ts';
 import { freePort, groupAlive, ROOT, spawnChild, type Child } from '../support/child.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 
