@@ -56,7 +56,7 @@ describe('intro-broker report', () => {
     // A contact name with markup is shown as text, not run as HTML.
     expect(html).toContain('Ana &lt;b&gt;Ferreira&lt;/b&gt;');
 
-    const dom = renderedDom(chromiumOrSkip(ctx), pathToFileURL(file).href);
+    const dom = renderedDom(pathToFileURL(file).href, chromiumOrSkip(ctx));
     const value = (step: string) => new RegExp(`data-step="${step}"[\\s\\S]*?data-value="(\\d+)"`).exec(dom)?.[1];
     expect([value('Requested'), value('Approved'), value('Contact said yes'), value('Introduced'), value('Met'), value('Opportunity'), value('Job')]).toEqual(['4', '2', '0', '2', '1', '1', '1']);
     expect(dom).toMatch(/<b>2<\/b>introductions/);
@@ -70,7 +70,7 @@ describe('intro-broker report', () => {
     const file = `${t.path}.empty.html`;
     await report(file);
     expect(readFileSync(file, 'utf8')).toContain('No requests yet');
-    const dom = renderedDom(chromiumOrSkip(ctx), pathToFileURL(file).href);
+    const dom = renderedDom(pathToFileURL(file).href, chromiumOrSkip(ctx));
     expect(dom).toContain('No requests yet');
     expect(dom).toMatch(/data-step="Requested"[\s\S]*?data-value="0"/);
   });
