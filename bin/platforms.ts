@@ -81,6 +81,9 @@ async function startAll(config: Config, store: SqliteStore, logger: Logger, stop
   const discord = config.discord && discordAdapter ? discordAdapter.createDiscordBot({ config: config.discord, ctx, logger, dispatcher: outbox }) : undefined;
   if (discord) messengers.discord = discord.messenger;
   const dispatcher = new Dispatcher({ store, clock: systemClock, logger, messengers, ...(faults ? { faults } : {}) });
+  // Before any interaction can run the outbox; only the bot holding the lock gets here.
+  const recovered = dispatcher.recover();
+  if (recovered > 0) logger.info({ recovered }, 'resending messages a previous run had not finished');
 
   const connections: Record<string, () => string> = {};
   const healthz = healthCheck(() => store.db.pragma('user_version'), connections);
@@ -102,9 +105,6 @@ async function startAll(config: Config, store: SqliteStore, logger: Logger, stop
     stops.push(() => health.close());
   }
 
-  // Only the bot holding the lock resends what a previous run had claimed.
-  const recovered = dispatcher.recover();
-  if (recovered > 0) logger.info({ recovered }, 'resending messages a previous run had not finished');
   const scheduler = new Scheduler(ctx, logger, () => {
     dispatcher.runOnce().catch((err: unknown) => logger.error({ err }, 'outbox pass failed'));
   });

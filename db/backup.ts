@@ -7,7 +7,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, realpathSync } f
 import { dirname, resolve } from 'node:path';
 import { acquireBotLock, BotLockedError } from './bot-lock.ts';
 import { LATEST_VERSION } from './migrate.ts';
-import { openDatabase } from './open.ts';
+import { databaseError, openDatabase } from './open.ts';
 
 /** A restore that was refused; nothing was changed. One line, safe to print. */
 export class RestoreRefusedError extends Error {
@@ -81,7 +81,7 @@ export async function restoreFrom(target: string, file: string, stamp: string): 
     if (err instanceof BotLockedError) {
       throw new RestoreRefusedError(`restore: a bot is running on ${target}; stop it first (e.g. systemctl stop intro-broker, or docker compose stop), then restore. Nothing was changed.`);
     }
-    throw err;
+    throw databaseError(target, err);
   }
   try {
     const { version } = inspect(file);

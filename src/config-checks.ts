@@ -43,7 +43,9 @@ function idProblems(env: Env): string[] {
   }
   for (const name of ['DISCORD_OWNER_ID', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID']) {
     const v = value(env, name);
-    if (v !== undefined && !SNOWFLAKE.test(v)) {
+    // A guild id may come as a comma-separated list.
+    const ids = v === undefined ? [] : name === 'DISCORD_GUILD_ID' ? v.split(/[\s,]+/).filter(Boolean) : [v];
+    if (v !== undefined && !ids.every((id) => SNOWFLAKE.test(id))) {
       problems.push(`${name}: must be a Discord id, 17 to 20 digits (Developer Mode on, then right-click → Copy ID) (got "${v}")`);
     }
   }

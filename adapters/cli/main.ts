@@ -48,7 +48,9 @@ export const USAGE = `Usage: intro-broker [--db <path>] <command> [options]
   backup <file>                                   an online copy of the database (safe while the bot runs; 0600)
   restore <file>                                  replace the database with a backup (stop the bot first; the old file is kept)
 
-  --json on every listing and on stats prints JSON. --db overrides DATABASE_PATH.`;
+  --json on every listing and on stats prints JSON. --db overrides DATABASE_PATH.
+  Settings come from the .env beside package.json (a relative DATABASE_PATH is there too);
+  --env-file <file> reads another file instead.`;
 
 const OPTIONS = {
   db: { type: 'string' },

@@ -92,4 +92,18 @@ describe('npm start', () => {
     expect(existsSync(`${db}-wal`)).toBe(false);
     SqliteStore.open(db).close();
   });
+
+  it('when npm itself is killed (SIGKILL, nothing forwarded), the bot notices and stops too', async () => {
+    const again = spawnChild('npm', ['start', '--silent', '--', '--env-file', envFile], {});
+    others.push(again);
+    await again.waitFor(/intro-broker is running/, 60_000);
+    const pgid = again.proc.pid as number;
+    process.kill(pgid, 'SIGKILL');
+    await again.exited;
+    const start = Date.now();
+    while (groupAlive(pgid) && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 50));
+    expect(groupAlive(pgid)).toBe(false);
+    expect(await portInUse(port)).toBe(false);
+    expect(again.stderr()).toMatch(/"why":"parent exited".*"msg":"stopping"/);
+  });
 });

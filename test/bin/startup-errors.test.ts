@@ -105,6 +105,14 @@ describe('Slack at start-up', () => {
     expect(empty.stderr()).toContain('  - PORT: Slack\'s HTTP mode listens on it; set a number from 1 to 65535, e.g. PORT=3000 (it is empty)');
   });
 
+  it('a Socket Mode bot answers /healthz on HEALTH_PORT with its connection', async () => {
+    const healthPort = await freePort();
+    const bot = run(slackHttp({ SLACK_APP_TOKEN: 'xapp-secret-app-token', SLACK_SIGNING_SECRET: '', HEALTH_PORT: String(healthPort), DATABASE_PATH: join(dir, 'socket.db') }));
+    await bot.waitFor(/intro-broker is running/);
+    expect(await healthz(healthPort)).toEqual({ status: 200, body: { status: 'ok', database: 'ok', platforms: { slack: 'connected' } } });
+    await bot.kill();
+  });
+
   it('a port in use names PORT', async () => {
     const first = run(slackHttp({ DATABASE_PATH: join(dir, 'first.db') }));
     await first.waitFor(/intro-broker is running/);

@@ -62,6 +62,7 @@ describe('configuration', () => {
     expect(loadConfig({ ...SLACK_HTTP, SLACK_OWNER_ID: 'W0123ABCD' }).slack?.ownerId).toBe('W0123ABCD');
     const discord = problems({ DISCORD_TOKEN, DISCORD_APPLICATION_ID: 'my-app', DISCORD_OWNER_ID: 'sam#1234', DISCORD_GUILD_ID: '12' });
     expect(discord.map((p) => p.split(':')[0])).toEqual(['DISCORD_OWNER_ID', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID']);
+    expect(problems({ DISCORD_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_OWNER_ID: OWNER_ID, DISCORD_GUILD_ID: `${APP_ID},${OWNER_ID}` })).toEqual([]);
     expect(problems({ DISCORD_TOKEN: 'Bot ' + DISCORD_TOKEN, DISCORD_APPLICATION_ID: APP_ID, DISCORD_OWNER_ID: OWNER_ID })).toEqual(['DISCORD_TOKEN: leave out the "Bot " prefix, paste only the token']);
     expect(problems({ DISCORD_TOKEN: 'client-secret-value', DISCORD_APPLICATION_ID: APP_ID, DISCORD_OWNER_ID: OWNER_ID })[0]).toMatch(/^DISCORD_TOKEN: does not look like a bot token/);
   });

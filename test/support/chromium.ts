@@ -24,6 +24,13 @@ export function findChromium(env: Record<string, string | undefined> = process.e
   return CANDIDATES.find((p) => existsSync(p));
 }
 
+/** The browser, or an error saying how to get one (for callers that cannot skip). */
+export function chromiumPath(): string {
+  const found = findChromium();
+  if (!found) throw new Error(`This test needs a headless browser: ${INSTALL}.`);
+  return found;
+}
+
 const INSTALL = 'install Chromium (Debian: apt-get install chromium; macOS: Google Chrome) or set CHROME_PATH';
 
 /** The browser, or: in CI a failure, elsewhere a skip with a visible notice. */
@@ -42,7 +49,7 @@ export function chromiumOrSkip(ctx: { skip: (note?: string) => void }, env: Reco
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The DOM after the browser has loaded and rendered the page. */
-export function renderedDom(browser: string, url: string): string {
+export function renderedDom(url: string, browser: string = chromiumPath()): string {
   const profile = mkdtempSync(join(tmpdir(), 'chromium-'));
   try {
     return execFileSync(browser, [...FLAGS, `--user-data-dir=${profile}`, '--dump-dom', url], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
@@ -51,7 +58,7 @@ export function renderedDom(browser: string, url: string): string {
   }
 }
 
-export function screenshot(browser: string, url: string, file: string, size = '900,1100'): void {
+export function screenshot(url: string, file: string, size = '900,1100', browser: string = chromiumPath()): void {
   const profile = mkdtempSync(join(tmpdir(), 'chromium-'));
   try {
     execFileSync(browser, [...FLAGS, `--user-data-dir=${profile}`, `--window-size=${size}`, `--screenshot=${file}`, url], { timeout: 60_000, stdio: 'ignore' });

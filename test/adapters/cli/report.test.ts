@@ -56,7 +56,7 @@ describe('intro-broker report', () => {
     // A contact name with markup is shown as text, not run as HTML.
     expect(html).toContain('Ana &lt;b&gt;Ferreira&lt;/b&gt;');
 
-    const dom = renderedDom(chromiumOrSkip(ctx), pathToFileURL(file).href);
+    const dom = renderedDom(pathToFileURL(file).href, chromiumOrSkip(ctx));
     const value = (step: string) => new RegExp(`data-step="${step}"[\\s\\S]*?data-value="(\\d+)"`).exec(dom)?.[1];
     // No opt-in was needed, so "Introduced" follows "Approved" directly: each step a subset of the last.
     expect([value('Requested'), value('Approved'), value('Introduced'), value('Met'), value('Opportunity'), value('Job')]).toEqual(['4', '2', '2', '1', '1', '1']);
@@ -73,7 +73,7 @@ describe('intro-broker report', () => {
     addContact(t);
     const file = `${t.path}.empty.html`;
     await report(file);
-    const dom = renderedDom(chromiumOrSkip(ctx), pathToFileURL(file).href);
+    const dom = renderedDom(pathToFileURL(file).href, chromiumOrSkip(ctx));
     expect(dom).toContain('No requests yet: the funnel fills in');
     expect(dom).toContain('Nothing is waiting for your decision.');
   });
