@@ -25,7 +25,7 @@ const startDeck = (text = ''): View => {
   const reply = viewOf(handleCommand(t.ctx, owner, 'triage', text));
   const queued = t.ctx.store.listOutbox().at(-1);
   if (!reply.summary.startsWith('Your triage deck is in our direct messages') || !queued) return reply;
-  expect(queued).toMatchObject({ kind: 'owner.triage_card', recipient: 'owner', platform: 'console' });
+  expect(queued).toMatchObject({ kind: 'owner.triage_card', recipients: ['owner'], platform: 'console' });
   return queued.view;
 };
 const press = (v: View, label: string) => {

@@ -78,7 +78,7 @@ describe('terminal adapter: the whole loop', () => {
     expect(bounced).toContain('Almost there');
     // Only the weak field is asked again, with its guidance.
     expect(bounced).toContain('Why Ana? What exactly is your ask?');
-    expect(bounced).toContain('Nothing here is specific to Ana');
+    expect(bounced).toContain('A little more, please');
     expect(t.ctx.store.listRequests()).toHaveLength(0);
 
     const fixed = await term.type(goodForm.whyContact);
