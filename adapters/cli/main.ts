@@ -29,6 +29,7 @@ export const USAGE = `Usage: intro-broker [--db <path>] <command> [options]
   contacts triage [--limit N]                     one key per unvetted contact: vet, skip, tag, opt out
   members list [--status member|pending|declined|blocked]
   members add|remove|block <platform:user-id> [--name "Name"]
+  members unblock <platform:user-id>              take back "I don't know you"
   requests list [--status pending|approved|declined|withdrawn|expired]
   stats
   export [--out file.json]                        everything, as JSON

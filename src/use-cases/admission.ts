@@ -104,8 +104,14 @@ export function unblockMember(ctx: CoreContext, by: string, memberId: number): {
     const member = ctx.store.getMember(memberId);
     if (!member) throw notFound('person');
     const at = nowIso(ctx);
-    const to: MemberStatus = member.admissionNote ? 'pending' : 'member';
-    const changed = ctx.store.transitionMember(member.id, member.admissionNote ? ['blocked', 'declined'] : ['blocked'], to, at);
+    // Where they were before: the last block (or "Ignore") of a join request sends it back to the queue.
+    const last = ctx.store
+      .listEvents({ memberId: member.id })
+      .filter((e) => ['admission.blocked', 'admission.ignored', 'member.blocked'].includes(e.kind))
+      .at(-1);
+    const fromAdmission = last !== undefined && last.kind !== 'member.blocked';
+    const to: MemberStatus = fromAdmission ? 'pending' : 'member';
+    const changed = ctx.store.transitionMember(member.id, fromAdmission ? ['blocked', 'declined'] : ['blocked'], to, at);
     if (changed) ctx.store.appendEvent({ at, actor: by, kind: 'member.unblocked', memberId: member.id, data: { to } });
     return { member: ctx.store.getMember(member.id) as Member, changed };
   });

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import type { SqliteStore } from '../../../db/sqlite-store.ts';
 import { daysFrom } from '../../../src/context.ts';
 import type { MemberStatus, Platform, RequestStatus } from '../../../src/domain.ts';
-import { setMemberStatus } from '../../../src/use-cases/admission.ts';
+import { setMemberStatus, unblockMember } from '../../../src/use-cases/admission.ts';
+import { DomainError } from '../../../src/errors.ts';
 import { type CliContext, out, printJson, printTable, UsageError } from '../io.ts';
 import type { Flags } from './contacts.ts';
 import { renderReport } from '../report/render-html.ts';
@@ -39,9 +40,23 @@ export function runMembers(c: CliContext, sub: string | undefined, args: string[
       const m = setMemberStatus(c.ctx, c.by, { ...user, status, ...(name ? { displayName: name } : {}) });
       return c.json ? (printJson(c, m), 0) : (out(c, `${m.platform}:${m.userId} (${m.displayName}) is now ${status === 'declined' ? 'removed' : status}.`), 0);
     }
+    case 'unblock':
+      return unblock(c, parseUser(args[0]));
     default:
-      throw new UsageError('members list|add|remove|block');
+      throw new UsageError('members list|add|remove|block|unblock');
   }
+}
+
+/** Takes back "I don't know you": a join request goes back to the owner's queue, a blocked member is a member again. */
+function unblock(c: CliContext, user: { platform: Platform; userId: string }): number {
+  const found = c.ctx.store.findMember(user.platform, user.userId);
+  if (!found) throw new DomainError('not_found', `No one is known as ${user.platform}:${user.userId}.`);
+  const { member, changed } = unblockMember(c.ctx, c.by, found.id);
+  if (c.json) return printJson(c, { ...member, changed }), 0;
+  const who = `${member.platform}:${member.userId} (${member.displayName})`;
+  if (!changed) return out(c, `${who} is not blocked (status: ${member.status}); nothing changed.`), 0;
+  out(c, member.status === 'pending' ? `${who} is unblocked: their request to join is back in your queue (/intros).` : `${who} is unblocked and a member again.`);
+  return 0;
 }
 
 export function runRequests(c: CliContext, sub: string | undefined, f: Flags): number {
