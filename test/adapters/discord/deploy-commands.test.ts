@@ -16,7 +16,7 @@ const config = () => ({ token: 'test-token', applicationId: FAKE_IDS.application
 describe('deployCommands', () => {
   it('registers the commands at the guild endpoint when a guild id is set', async () => {
     const result = await deployCommands({ ...config(), guildId: FAKE_IDS.guildId });
-    expect(result).toEqual({ scope: 'guild', names: ['find-contact', 'intros', 'stats'] });
+    expect(result).toEqual({ scope: 'guild', names: ['find-contact', 'intros', 'stats', 'profile'] });
     const put = await fake.waitForRequest((r) => r.method === 'PUT');
     expect(put.path).toBe(`/api/v10/applications/${FAKE_IDS.applicationId}/guilds/${FAKE_IDS.guildId}/commands`);
     expect(put.headers.authorization).toBe('Bot test-token');

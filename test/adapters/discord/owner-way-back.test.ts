@@ -120,6 +120,21 @@ describe('Discord: undo', () => {
   });
 });
 
+describe("Discord: the intro in the owner's words", () => {
+  it('Edit the intro text opens a modal prefilled with the draft; the saved text is what the intro carries', async () => {
+    await requestAndCard();
+    const approved = await click(buttonLabelled(card, 'Approve'));
+    const opened = await click(buttonLabelled(dataOf(approved), 'Edit the intro text'));
+    expect(opened.type).toBe(9);
+    const modal = (opened as { data: APIModalInteractionResponseCallbackData }).data;
+    expect(JSON.stringify(modal.components)).toContain('Ana, meet Alice Example.');
+    const mine = 'Ana, meet Alice: we worked together at Northwind, and she has one sharp question on fraud hiring.';
+    const saved = await h.interact(modalSubmit({ user: OWNER, guildId: null, customId: modal.custom_id, fields: { text: mine }, message: card }));
+    expect(textOf(dataOf(saved))).toContain('will go in your words');
+    expect(h.t.ctx.store.getRequest(1)?.introText).toBe(mine);
+  });
+});
+
 describe('Discord: unblock', () => {
   it('"I don\'t know you" is taken back with Unblock, and Admit works again', async () => {
     const zed = discordActor(STRANGER);

@@ -318,10 +318,11 @@ describe('follow-up, two weeks after the intro', () => {
 
   const followUp = () => delivered('member.follow_up');
 
-  it('asks the requester in her DM, with the four outcomes as buttons', () => {
+  it('asks the requester in her DM, with the outcomes that fit a job ask as buttons', () => {
     const card = postsTo(s.fake, ALICE_DM).at(-1);
     expect(textOf(card)).toContain('How did your intro to Ana Ferreira go?');
-    expect(actionIds(card?.body.blocks)).toEqual(['ib:oc:1:m', 'ib:oc:1:n', 'ib:oc:1:o', 'ib:oc:1:j']);
+    // met, useful, an opportunity, hired (a job ask), not useful, no reply yet
+    expect(actionIds(card?.body.blocks)).toEqual(['ib:oc:1:m', 'ib:oc:1:u', 'ib:oc:1:o', 'ib:oc:1:j', 'ib:oc:1:x', 'ib:oc:1:n']);
     expect(followUp().channel).toBe(ALICE_DM);
   });
 
@@ -378,7 +379,7 @@ describe('reminders and expiry of a pending request', () => {
     await s.dispatcher.runOnce();
     const reminder = postsTo(s.fake, OWNER_DM)[1];
     expect(textOf(reminder)).toContain('A reminder: this has waited 3 days for your decision.');
-    expect(actionIds(reminder?.body.blocks)).toEqual(['ib:ap:1', 'ib:dc:1:n', 'ib:dc:1:c', 'ib:dc:1:y']);
+    expect(actionIds(reminder?.body.blocks)).toEqual(['ib:ap:1', 'ib:ac:1', 'ib:dc:1:n', 'ib:dc:1:c', 'ib:dc:1:y']);
     expect(postsTo(s.fake, OWNER_DM)).toHaveLength(2);
 
     const at = delivered('owner.reminder');
@@ -497,7 +498,7 @@ describe('who may answer for the contact', () => {
     ['a request that does not exist', 'ib:ca:999:y', 'That request no longer exists.'],
     ['an answer that is neither yes nor no', 'ib:ca:1:maybe', 'no longer valid'],
     ['a padded id', 'ib:ca:01:y', 'no longer valid'],
-    ['an outcome that does not exist', 'ib:oc:1:x', 'no longer valid'],
+    ['an outcome that does not exist', 'ib:oc:1:z', 'no longer valid'],
     ['an outcome for an intro not yet made', 'ib:oc:1:j', 'no longer exists'],
   ])('%s is refused politely', async (_what, actionId, words) => {
     const user = actionId.startsWith('ib:oc') ? ALICE : ANA;

@@ -114,6 +114,25 @@ describe('Slack: undo', () => {
   });
 });
 
+describe('Slack: the intro in the owner\'s words', () => {
+  it('Edit the intro text opens a modal prefilled with the draft; the saved text is what the intro carries', async () => {
+    await requestThroughModal();
+    await s.interact(clickCard('ib:ap:1', { tag: 'approve' }));
+    await s.fake.waitFor('chat.update', (c) => wire(c).includes('ib:ei:1'));
+    s.fake.reset();
+    await s.interact(clickCard('ib:ei:1', { tag: 'edit' }));
+    const modal = (await s.fake.waitFor('views.open')).body as unknown as ModalBody;
+    expect(JSON.parse(modal.view.private_metadata)).toEqual({ action: 'ib:si:1' });
+    expect(modal.view.blocks.find((b) => b.block_id === 'text')?.element?.initial_value).toContain('Ana, meet Alice.');
+    const mine = 'Ana, meet Alice: we worked together at Northwind, and she has one sharp question on fraud hiring.';
+    const saved = submission({ text: mine }, { action: 'ib:si:1', viewId: 'V-INTRO' });
+    saved.user = { id: OWNER, username: 'sam', name: 'sam', team_id: 'T1' };
+    expect((await s.interact(saved)).text).toBe('');
+    expect(wire(await s.fake.waitFor('chat.postMessage', (c) => c.body.channel === OWNER_DM))).toContain('will go in your words');
+    expect(s.t.ctx.store.getRequest(1)?.introText).toBe(mine);
+  });
+});
+
 describe('Slack: unblock', () => {
   it('"I don\'t know you" is taken back with Unblock, and the Admit button works again', async () => {
     const zed = { platform: 'slack' as const, userId: 'U0009ZEDZED', displayName: 'Zed' };
