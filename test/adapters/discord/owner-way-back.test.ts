@@ -7,7 +7,7 @@ import { encodeAction } from '../../../src/actions.ts';
 import { handleSubmit } from '../../../src/interactions.ts';
 import { submitIntroRequest } from '../../../src/use-cases/submit-intro-request.ts';
 import { addContact, goodForm } from '../../support/core.ts';
-import { ALICE, button, dmChannelIdFor, modalSubmit } from '../../support/fake-discord.ts';
+import { ALICE, button, dmChannelIdFor, modalSubmit, slashCommand } from '../../support/fake-discord.ts';
 import {
   addDiscordMember,
   asBotMessage,
@@ -149,5 +149,17 @@ describe('Discord: unblock', () => {
     const admitted = await click(buttonLabelled(dataOf(back), 'Admit'));
     expect(textOf(dataOf(admitted))).toContain('Admitted on');
     expect(h.t.ctx.store.findMember('discord', STRANGER.id)?.status).toBe('member');
+  });
+});
+
+describe('Discord: /profile', () => {
+  it('a member adds an email for intros, privately', async () => {
+    const bad = dataOf(await h.interact(slashCommand({ name: 'profile', user: ALICE, options: { email: 'not-an-email' } })));
+    expect(bad.flags).toBe(64);
+    expect(textOf(bad)).toContain("doesn't look like an email");
+    const saved = dataOf(await h.interact(slashCommand({ name: 'profile', user: ALICE, options: { email: 'alice@example.org' } })));
+    expect(textOf(saved)).toContain('Saved');
+    expect(h.t.ctx.store.findMember('discord', ALICE.id)?.email).toBe('alice@example.org');
+    expect(textOf(dataOf(await h.interact(slashCommand({ name: 'profile', user: ALICE }))))).toContain('alice@example.org');
   });
 });
