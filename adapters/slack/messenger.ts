@@ -46,8 +46,41 @@ export function usersOf(recipients: readonly string[]): string {
   return [...new Set(recipients.map((id) => id.trim()).filter((id) => id !== ''))].join(',');
 }
 
+/**
+ * Slack errors that trying again cannot fix: the person is gone or unreachable
+ * by the bot, the conversation does not exist for it, the app lacks a scope, or
+ * Slack refuses this very message. The message fails for good and the owner is told.
+ */
+export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
+  'user_not_found',
+  'users_not_found',
+  'cannot_dm_bot',
+  'user_disabled',
+  'account_inactive',
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'missing_scope',
+  'not_allowed_token_type',
+  'restricted_action',
+  'messages_tab_disabled',
+  'msg_too_long',
+  'invalid_blocks',
+  'cant_update_message',
+  'message_not_found',
+  'edit_window_closed',
+]);
+
+function platformErrorCode(err: unknown): string | undefined {
+  if (!(err instanceof Error) || (err as { code?: unknown }).code !== webApi.ErrorCode.PlatformError) return undefined;
+  const code = (err as webApi.WebAPIPlatformError).data.error;
+  return typeof code === 'string' ? code : undefined;
+}
+
 function asDeliveryError(err: unknown): unknown {
   if (isRateLimited(err)) return new DeliveryError('slack: rate limited', err.retryAfter * 1000);
+  const code = platformErrorCode(err);
+  if (code !== undefined && PERMANENT_SLACK_ERRORS.has(code)) return new PermanentDeliveryError(`slack: ${code}`);
   return err; // the dispatcher logs the message (an API error code, no content) and backs off
 }
 
