@@ -38,8 +38,9 @@ const LOOK_BACK = 50;
 export async function findPosted(client: webApi.WebClient, channel: string, mark: PostMark): Promise<string | null> {
   const history = await client.conversations.history({ channel, limit: LOOK_BACK, include_all_metadata: true });
   const found = (history.messages ?? []).find((m) => {
-    const meta = m.metadata;
-    return meta?.event_type === METADATA_EVENT && meta.event_payload?.outbox_id === mark.outboxId && meta.event_payload.key === mark.key;
+    if (m.metadata?.event_type !== METADATA_EVENT) return false;
+    const payload: Record<string, unknown> = { ...m.metadata.event_payload };
+    return payload.outbox_id === mark.outboxId && payload.key === mark.key;
   });
   return found?.ts ?? null;
 }

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import type { SqliteStore } from '../../../db/sqlite-store.ts';
 import { daysFrom } from '../../../src/context.ts';
-import type { MemberStatus, Platform, RequestStatus } from '../../../src/domain.ts';
+import { REQUEST_STATUSES, type MemberStatus, type Platform, type RequestStatus } from '../../../src/domain.ts';
 import { setMemberStatus } from '../../../src/use-cases/admission.ts';
 import { type CliContext, out, printJson, printTable, UsageError } from '../io.ts';
 import type { Flags } from './contacts.ts';
@@ -10,7 +10,6 @@ import { renderReport } from '../report/render-html.ts';
 
 const PLATFORMS: Platform[] = ['slack', 'discord', 'console'];
 const MEMBER_STATUSES: MemberStatus[] = ['member', 'pending', 'declined', 'blocked'];
-const REQUEST_STATUSES: RequestStatus[] = ['pending', 'approved', 'declined', 'withdrawn', 'expired'];
 
 function parseUser(spec: string | undefined): { platform: Platform; userId: string } {
   const m = /^(slack|discord|console):(\S+)$/.exec(spec ?? '');
@@ -45,9 +44,9 @@ export function runMembers(c: CliContext, sub: string | undefined, args: string[
 }
 
 export function runRequests(c: CliContext, sub: string | undefined, f: Flags): number {
-  if (sub !== 'list') throw new UsageError('requests list [--status pending|approved|declined|withdrawn|expired]');
+  if (sub !== 'list') throw new UsageError(`requests list [--status ${REQUEST_STATUSES.join('|')}]`);
   const status = typeof f.status === 'string' ? f.status : undefined;
-  if (status !== undefined && !REQUEST_STATUSES.includes(status as RequestStatus)) throw new UsageError(`--status must be one of ${REQUEST_STATUSES.join(', ')}.`);
+  if (status !== undefined && !(REQUEST_STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${REQUEST_STATUSES.join(', ')}.`);
   const rows = c.ctx.store.listRequests(status ? { status: status as RequestStatus } : {});
   if (c.json) return printJson(c, rows), 0;
   const name = (id: number) => c.ctx.store.getMember(id)?.displayName ?? `#${id}`;

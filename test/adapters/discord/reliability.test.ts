@@ -4,10 +4,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { APIUser } from 'discord.js';
 import { DMS_CLOSED_MAX_ATTEMPTS, DMS_CLOSED_RETRY_MS } from '../../../adapters/discord/messenger.ts';
+import { setMemberStatus } from '../../../src/use-cases/admission.ts';
+import { bulkUpdate } from '../../../src/use-cases/manage-contacts.ts';
 import { submitIntroRequest } from '../../../src/use-cases/submit-intro-request.ts';
 import type { ContactInput } from '../../../src/ports.ts';
 import { addContact, goodForm } from '../../support/core.ts';
-import { ALICE, apiUser, button, discordError, dmChannelIdFor, type RecordedRequest } from '../../support/fake-discord.ts';
+import { ALICE, apiUser, botMessage, button, discordError, dmChannelIdFor, FAKE_IDS, slashCommand, type RecordedRequest } from '../../support/fake-discord.ts';
 import { addDiscordMember, asBotMessage, buttonLabelled, discordActor, messagesIn, OWNER, startBot, textOf, waitForDm, within, type BotHarness } from './bot-harness.ts';
 
 const ANA = apiUser('1100000000000000004', 'ana.ferreira', 'Ana Ferreira');
@@ -81,5 +83,40 @@ describe('2. the contact cannot be reached in chat', () => {
     expect(h.t.ctx.store.listOutbox().find((m) => m.kind === 'contact.optin')).toMatchObject({ status: 'failed', attempts: DMS_CLOSED_MAX_ATTEMPTS });
     const draft = await dmMatching(OWNER, /ask Ana Ferreira first/);
     expect(textOf(draft.body)).toContain('could not be reached in chat (discord: DMs closed (50007)');
+  });
+});
+
+/** The owner's DMs as they now stand (edits applied); none has a button left. */
+function ownerCardsNow(): string[] {
+  const now = messagesIn(h, OWNER.id);
+  expect(now.flatMap((m) => (m.components as unknown[] | undefined) ?? [])).toEqual([]);
+  return now.map((m) => textOf(m));
+}
+
+describe('1. a request settled anywhere but on the card: the card is edited in place', () => {
+  it('a withdrawal from /intros', async () => {
+    await submit({ discordUserId: ANA.id });
+    const list = await h.interact(slashCommand({ name: 'intros', user: ALICE }));
+    const data = 'data' in list ? (list.data as { content?: string; components?: never }) : {};
+    const ephemeral = botMessage({ channelId: FAKE_IDS.channelId, flags: 64, content: data.content ?? '', components: data.components });
+    expect((await h.interact(button({ user: ALICE, customId: buttonLabelled(data, 'Withdraw #1'), message: ephemeral }))).type).toBe(7);
+    await settle();
+    expect(ownerCardsNow()).toEqual([expect.stringContaining('Withdrawn by the requester.')]);
+    expect(h.fake.requests.filter((r) => r.method === 'PATCH' && r.path.includes(`/channels/${dmChannelIdFor(OWNER.id)}/messages/`))).toHaveLength(1);
+  });
+});
+
+describe('4. requests close when their contact or their requester goes', () => {
+  it.each([
+    ['the owner opts the contact out', () => bulkUpdate(h.t.ctx, 'cli', { ids: [1] }, { openToIntros: false }, 'contact.opt_out'), "isn't taking introductions"],
+    ['the owner blocks the requester', () => setMemberStatus(h.t.ctx, 'cli', { platform: 'discord', userId: ALICE.id, status: 'blocked' }), 'is closed'],
+  ] as const)('%s: closed with an event, the requester told kindly, the card edited', async (_what, act, told) => {
+    await submit({ discordUserId: ANA.id });
+    act();
+    await settle();
+    expect(h.t.ctx.store.getRequest(1)?.status).toBe('closed');
+    expect(h.t.ctx.store.listEvents({ requestId: 1 }).map((e) => e.kind)).toContain('request.closed');
+    expect(inbox(ALICE)).toEqual([expect.stringContaining(told)]);
+    expect(ownerCardsNow()).toEqual([expect.stringContaining('Closed without a decision')]);
   });
 });

@@ -3,6 +3,9 @@
 // nothing fails silently, nothing arrives twice, stale cards are replaced.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleSubmit } from '../../../src/interactions.ts';
+import { runDueTasks } from '../../../src/scheduler.ts';
+import { setMemberStatus } from '../../../src/use-cases/admission.ts';
+import { bulkUpdate, removeContacts } from '../../../src/use-cases/manage-contacts.ts';
 import { addContact, goodForm } from '../../support/core.ts';
 import type { RecordedCall } from '../../support/fake-slack.ts';
 import { ALICE, OWNER, postsTo, startSlackTest, wire, type SlackTest } from './slack-app.ts';
@@ -78,5 +81,81 @@ describe('2. the contact cannot be reached in chat', () => {
     expect(s.t.ctx.store.getRequest(1)?.stage).toBe('introduced');
     expect(s.t.ctx.store.listOutbox().map((m) => m.kind)).not.toContain('intro.group');
     expect(text(postsTo(s.fake, ALICE_DM))).toContain('is introducing you by email');
+  });
+});
+
+/** The owner card's chat.update calls, as text; the card has no buttons left after each. */
+function cardUpdates(card: { channel: string; ts: string }): string[] {
+  const updates = s.fake.callsTo('chat.update').filter((c) => c.body.channel === card.channel && c.body.ts === card.ts);
+  for (const u of updates) expect(JSON.stringify(u.body.blocks)).not.toContain('"actions"');
+  return updates.map(wire);
+}
+
+describe('1. a request settled anywhere but on the card: the card is updated in place', () => {
+  beforeEach(async () => {
+    addContact(s.t, { slackUserId: ANA });
+    await requestIntro();
+  });
+
+  it('a withdrawal from /intros', async () => {
+    const card = delivered('owner.request_card');
+    await s.interact(s.click('block-actions-ephemeral', 'ib:wd:1', { user: ALICE, tag: 'withdraw' }));
+    await s.fake.waitFor('response_url', (c) => c.path === '/response/withdraw');
+    await s.dispatcher.runOnce();
+    const updates = cardUpdates(card);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toContain('Withdrawn by the requester.');
+  });
+
+  it('expiry, after the reminder: both the card and the reminder lose their buttons', async () => {
+    const card = delivered('owner.request_card');
+    s.t.ctx.clock.advanceDays(3);
+    runDueTasks(s.t.ctx);
+    await s.dispatcher.runOnce();
+    const reminder = delivered('owner.reminder');
+    s.t.ctx.clock.advanceDays(11);
+    runDueTasks(s.t.ctx);
+    await s.dispatcher.runOnce();
+    expect(cardUpdates(card)).toEqual([expect.stringContaining('Expired without a decision.')]);
+    expect(cardUpdates(reminder)).toEqual([expect.stringContaining('Expired without a decision.')]);
+  });
+
+  it('a decision from /intros (the queue), not from the card', async () => {
+    const card = delivered('owner.request_card');
+    await s.command({ command: '/intros', text: '', user_id: OWNER, response_url: s.fake.responseUrl('queue') });
+    await s.fake.waitFor('response_url', (c) => c.path === '/response/queue');
+    await s.interact(s.click('block-actions-ephemeral', 'ib:dc:1:n', { user: OWNER, tag: 'decline' }));
+    await s.fake.waitFor('response_url', (c) => c.path === '/response/decline');
+    await s.dispatcher.runOnce();
+    expect(cardUpdates(card)).toEqual([expect.stringContaining('Declined (Not now)')]);
+  });
+});
+
+describe('4. requests close when their contact or their requester goes', () => {
+  beforeEach(async () => {
+    addContact(s.t, { slackUserId: ANA });
+    await requestIntro();
+  });
+
+  it.each([
+    ['the owner opts the contact out', () => bulkUpdate(s.t.ctx, 'cli', { ids: [1] }, { openToIntros: false }, 'contact.opt_out'), 'contact_unavailable', "isn't taking introductions"],
+    ['the owner removes the contact', () => removeContacts(s.t.ctx, 'cli', [1]), 'contact_removed', "isn't taking introductions"],
+    ['the owner blocks the requester', () => setMemberStatus(s.t.ctx, 'cli', { platform: 'slack', userId: ALICE, status: 'blocked' }), 'member_blocked', 'is closed'],
+    ['the owner removes the requester', () => setMemberStatus(s.t.ctx, 'cli', { platform: 'slack', userId: ALICE, status: 'declined' }), 'member_removed', 'is closed'],
+  ] as const)('%s: the request closes with an event, the requester is told kindly, the card is updated', async (_what, act, reason, told) => {
+    const card = delivered('owner.request_card');
+    act();
+    await s.dispatcher.runOnce();
+    expect(s.t.ctx.store.getRequest(1)?.status).toBe('closed');
+    expect(s.t.ctx.store.listEvents({ requestId: 1 }).filter((e) => e.kind === 'request.closed').map((e) => e.data)).toEqual([{ reason }]);
+    const notices = postsTo(s.fake, ALICE_DM);
+    expect(notices).toHaveLength(1);
+    expect(wire(notices[0] as RecordedCall)).toContain(told);
+    expect(cardUpdates(card)).toEqual([expect.stringContaining('Closed without a decision')]);
+    // Nothing speaks for it again: no reminder, no expiry notice.
+    s.t.ctx.clock.advanceDays(30);
+    expect(runDueTasks(s.t.ctx)).toBe(0);
+    await s.dispatcher.runOnce();
+    expect(postsTo(s.fake, ALICE_DM)).toHaveLength(1);
   });
 });
