@@ -6,6 +6,7 @@ import { Dispatcher, type Messenger } from '../src/dispatcher.ts';
 import type { Platform } from '../src/domain.ts';
 import { systemClock } from '../src/ports.ts';
 import { Scheduler } from '../src/scheduler.ts';
+import { deliveryFailed } from '../src/use-cases/delivery-failed.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
 import { createLogger } from './logger.ts';
 
@@ -38,7 +39,7 @@ export async function runPlatforms(config: Config): Promise<void> {
   if (config.slack && slackAdapter) messengers.slack = slackAdapter.slackMessenger(config.slack, logger);
   const discord = config.discord && discordAdapter ? discordAdapter.createDiscordBot({ config: config.discord, ctx, logger, dispatcher: outbox }) : undefined;
   if (discord) messengers.discord = discord.messenger;
-  const dispatcher = new Dispatcher({ store, clock: systemClock, logger, messengers, ...(faults ? { faults } : {}) });
+  const dispatcher = new Dispatcher({ store, clock: systemClock, logger, messengers, onGiveUp: (m, reason) => deliveryFailed(ctx, m, reason), ...(faults ? { faults } : {}) });
   const recovered = dispatcher.recover();
   if (recovered > 0) logger.info({ recovered }, 'resending messages a previous run had not finished');
   const stops: (() => Promise<void>)[] = [];

@@ -773,7 +773,7 @@ export class SqliteStore implements Store {
     for (const r of this.q('SELECT status, count(*) AS n FROM members GROUP BY status').all() as Row[]) {
       members[str(r.status) as MemberStatus] = num(r.n);
     }
-    const requests: Stats['requests'] = { pending: 0, approved: 0, declined: 0, withdrawn: 0, expired: 0 };
+    const requests: Stats['requests'] = { pending: 0, approved: 0, declined: 0, withdrawn: 0, expired: 0, closed: 0 };
     for (const r of this.q('SELECT status, count(*) AS n FROM intro_requests GROUP BY status').all() as Row[]) {
       requests[str(r.status) as RequestStatus] = num(r.n);
     }

@@ -3,11 +3,13 @@ import { parseArgs } from 'node:util';
 import { SqliteStore } from '../../db/sqlite-store.ts';
 import { DatabaseTooNewError } from '../../db/migrate.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
+import { REQUEST_STATUSES } from '../../src/domain.ts';
 import { DomainError } from '../../src/errors.ts';
 import { systemClock, type Clock } from '../../src/ports.ts';
 import { runBackup, runExport, runMembers, runReport, runRequests, runStats } from './commands/admin.ts';
 import { runContacts, type Flags } from './commands/contacts.ts';
 import { runImport } from './commands/import.ts';
+import { runOutbox } from './commands/outbox.ts';
 import { runTriage } from './commands/triage.ts';
 import { NotAContactsCsvError } from './import/generic-csv.ts';
 import { NotALinkedInExportError } from './import/linkedin-csv.ts';
@@ -30,7 +32,9 @@ export const USAGE = `Usage: intro-broker [--db <path>] <command> [options]
   members list [--status member|pending|declined|blocked]
   members add|remove|block <platform:user-id> [--name "Name"]
   members unblock <platform:user-id>              take back "I don't know you"
-  requests list [--status pending|approved|declined|withdrawn|expired]
+  requests list [--status ${REQUEST_STATUSES.join('|')}]
+  outbox list [--failed]                          messages to send, sent and failed (kinds and errors, no content)
+  outbox retry <id>                               send a failed message again
   stats
   export [--out file.json]                        everything, as JSON
   report --out report.html                        the funnel and outcomes over time, as charts
@@ -69,6 +73,7 @@ const OPTIONS = {
   cap: { type: 'string' },
   'slack-user': { type: 'string' },
   'discord-user': { type: 'string' },
+  failed: { type: 'boolean' },
 } as const;
 
 export async function runCli(argv: string[], io: CliIo, env: Record<string, string | undefined>, clock: Clock = systemClock): Promise<number> {
@@ -102,6 +107,8 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
         return runMembers(c, sub, rest, flags);
       case 'requests':
         return runRequests(c, sub, flags);
+      case 'outbox':
+        return runOutbox(c, sub, rest, flags);
       case 'stats':
         return runStats(c);
       case 'export':

@@ -7,6 +7,7 @@ import { type CoreContext, nameOf, nowIso, requireOwner, roleOf, who } from '../
 import { DomainError, notFound } from '../errors.ts';
 import { messageKey } from '../messages.ts';
 import { cleanText } from '../rules/text.ts';
+import { closePendingRequests } from './close-requests.ts';
 import { admissionCard, decidedAdmissionCard } from '../views/cards.ts';
 import { ADMISSION_LIMITS } from '../views/forms.ts';
 import { admissionDecisionNotice } from '../views/notices.ts';
@@ -151,6 +152,10 @@ export function setMemberStatus(ctx: CoreContext, by: string, input: { platform:
       at,
     });
     ctx.store.appendEvent({ at, actor: by, kind: `member.${input.status}`, memberId: member.id });
+    // Removed ('declined') or blocked: what they asked for and is still waiting closes.
+    if (input.status === 'blocked' || input.status === 'declined') {
+      closePendingRequests(ctx, by, { memberId: member.id }, input.status === 'blocked' ? 'member_blocked' : 'member_removed');
+    }
     return member;
   });
 }

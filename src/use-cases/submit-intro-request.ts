@@ -57,7 +57,7 @@ export function contactLoad(ctx: CoreContext, contact: Contact): ContactLoad {
 }
 
 export function requesterHistory(ctx: CoreContext, member: Member, exceptRequestId?: number): RequesterHistory {
-  const byStatus: RequesterHistory['byStatus'] = { pending: 0, approved: 0, declined: 0, withdrawn: 0, expired: 0 };
+  const byStatus: RequesterHistory['byStatus'] = { pending: 0, approved: 0, declined: 0, withdrawn: 0, expired: 0, closed: 0 };
   for (const r of ctx.store.listRequests({ memberId: member.id })) if (r.id !== exceptRequestId) byStatus[r.status]++;
   return { byStatus };
 }

@@ -42,7 +42,7 @@ export function admissionDecisionNotice(admitted: boolean, ownerName: string): V
 /** A request's state in the requester's words: no detail that embarrasses anyone. */
 export function memberStatusLine(req: IntroRequest): string {
   if (req.status !== 'approved') {
-    return { pending: 'waiting for a decision', declined: 'declined', withdrawn: 'withdrawn', expired: 'expired without a decision' }[req.status];
+    return { pending: 'waiting for a decision', declined: 'declined', withdrawn: 'withdrawn', expired: 'expired without a decision', closed: 'closed' }[req.status];
   }
   switch (req.stage) {
     case 'awaiting_contact':

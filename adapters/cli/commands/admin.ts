@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import type { SqliteStore } from '../../../db/sqlite-store.ts';
 import { daysFrom } from '../../../src/context.ts';
-import type { MemberStatus, Platform, RequestStatus } from '../../../src/domain.ts';
+import { REQUEST_STATUSES, type MemberStatus, type Platform, type RequestStatus } from '../../../src/domain.ts';
 import { setMemberStatus, unblockMember } from '../../../src/use-cases/admission.ts';
 import { DomainError } from '../../../src/errors.ts';
 import { type CliContext, out, printJson, printTable, UsageError } from '../io.ts';
@@ -11,7 +11,6 @@ import { renderReport } from '../report/render-html.ts';
 
 const PLATFORMS: Platform[] = ['slack', 'discord', 'console'];
 const MEMBER_STATUSES: MemberStatus[] = ['member', 'pending', 'declined', 'blocked'];
-const REQUEST_STATUSES: RequestStatus[] = ['pending', 'approved', 'declined', 'withdrawn', 'expired'];
 
 function parseUser(spec: string | undefined): { platform: Platform; userId: string } {
   const m = /^(slack|discord|console):(\S+)$/.exec(spec ?? '');
@@ -60,9 +59,9 @@ function unblock(c: CliContext, user: { platform: Platform; userId: string }): n
 }
 
 export function runRequests(c: CliContext, sub: string | undefined, f: Flags): number {
-  if (sub !== 'list') throw new UsageError('requests list [--status pending|approved|declined|withdrawn|expired]');
+  if (sub !== 'list') throw new UsageError(`requests list [--status ${REQUEST_STATUSES.join('|')}]`);
   const status = typeof f.status === 'string' ? f.status : undefined;
-  if (status !== undefined && !REQUEST_STATUSES.includes(status as RequestStatus)) throw new UsageError(`--status must be one of ${REQUEST_STATUSES.join(', ')}.`);
+  if (status !== undefined && !(REQUEST_STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${REQUEST_STATUSES.join(', ')}.`);
   const rows = c.ctx.store.listRequests(status ? { status: status as RequestStatus } : {});
   if (c.json) return printJson(c, rows), 0;
   const name = (id: number) => c.ctx.store.getMember(id)?.displayName ?? `#${id}`;

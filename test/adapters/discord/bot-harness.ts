@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import type { APIInteraction, APIInteractionResponse, APIMessage, ClientOptions } from 'discord.js';
 import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/index.ts';
 import { Dispatcher } from '../../../src/dispatcher.ts';
+import { deliveryFailed } from '../../../src/use-cases/delivery-failed.ts';
 import type { Policy } from '../../../src/context.ts';
 import type { Actor } from '../../../src/domain.ts';
 import type { Logger } from '../../../src/ports.ts';
@@ -95,7 +96,7 @@ export async function startBot(policy: Partial<Policy> = {}, options: StartOptio
     dispatcher: { runOnce: () => (shared.dispatcher as Dispatcher).runOnce() },
     clientOptions: { ...options.clientOptions, rest: { timeout: 2_000, ...options.clientOptions?.rest } },
   });
-  const dispatcher = new Dispatcher({ store: t.ctx.store, clock: t.ctx.clock, logger, messengers: { discord: bot.messenger } });
+  const dispatcher = new Dispatcher({ store: t.ctx.store, clock: t.ctx.clock, logger, messengers: { discord: bot.messenger }, onGiveUp: (m, reason) => deliveryFailed(t.ctx, m, reason) });
   const runOnce = dispatcher.runOnce.bind(dispatcher);
   dispatcher.runOnce = (limit?: number) => trackPass(runOnce(limit)); // see waitForDm
   shared.dispatcher = dispatcher;

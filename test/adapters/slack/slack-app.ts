@@ -5,6 +5,7 @@ import { createSlackApp, slackMessenger, type SlackApp } from '../../../adapters
 import { SqliteStore } from '../../../db/sqlite-store.ts';
 import type { SlackConfig } from '../../../src/config.ts';
 import { Dispatcher } from '../../../src/dispatcher.ts';
+import { deliveryFailed } from '../../../src/use-cases/delivery-failed.ts';
 import type { Logger } from '../../../src/ports.ts';
 import { addContact, makeCore, type TestCore } from '../../support/core.ts';
 import { startFakeSlack, type FakeSlack, type RecordedCall } from '../../support/fake-slack.ts';
@@ -66,7 +67,7 @@ export interface SlackProcess {
 /** Starts the real app over `ctx` (which owns its store), with the dispatcher sending through the Slack messenger. */
 export async function startSlackProcess(fake: FakeSlack, ctx: TestCore['ctx'], logger: Logger): Promise<SlackProcess> {
   const config = slackConfig(fake);
-  const dispatcher = new Dispatcher({ store: ctx.store, clock: ctx.clock, logger, messengers: { slack: slackMessenger(config, logger) } });
+  const dispatcher = new Dispatcher({ store: ctx.store, clock: ctx.clock, logger, messengers: { slack: slackMessenger(config, logger) }, onGiveUp: (m, reason) => deliveryFailed(ctx, m, reason) });
   const slack = createSlackApp({ config, ctx, logger, dispatcher, host: '127.0.0.1' });
   const { port } = await slack.start();
   return { ctx, slack, dispatcher, url: `http://127.0.0.1:${port}/slack/events` };

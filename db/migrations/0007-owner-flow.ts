@@ -6,7 +6,7 @@
 // SQLite cannot change a CHECK constraint, so intro_requests is rebuilt (the
 // documented 12-step way, inside the migration's transaction): foreign keys
 // from tasks are deferred to the commit, when the new table has the rows.
-export const version = 6;
+export const version = 7;
 
 export const sql = `
 PRAGMA defer_foreign_keys = ON;
@@ -17,7 +17,7 @@ CREATE TABLE intro_requests_new (
   how_know TEXT NOT NULL,
   why_contact TEXT NOT NULL,
   blurb TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'declined', 'withdrawn', 'expired')),
+  status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'declined', 'withdrawn', 'expired', 'closed')),
   decline_reason TEXT CHECK (decline_reason IS NULL OR decline_reason IN ('not_now', 'dont_know_contact', 'dont_know_you')),
   decided_by TEXT,
   decided_at TEXT,
