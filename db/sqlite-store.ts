@@ -421,12 +421,17 @@ export class SqliteStore implements Store {
   }
 
   // ── requests ───────────────────────────────────────────────────────────
-  insertRequest(input: { memberId: number; contactId: number; howKnow: string; whyContact: string; blurb: string; at: string; expiresAt: string }): IntroRequest {
+  insertRequest(input: { memberId: number; contactId: number; howKnow: string; whyContact: string; blurb: string; at: string; expiresAt: string; submissionKey?: string | null }): IntroRequest {
     const r = this.q(
-      `INSERT INTO intro_requests (member_id, contact_id, how_know, why_contact, blurb, status, expires_at, created_at, updated_at)
-       VALUES (@memberId, @contactId, @howKnow, @whyContact, @blurb, 'pending', @expiresAt, @at, @at) RETURNING *`,
-    ).get(input) as Row;
+      `INSERT INTO intro_requests (member_id, contact_id, how_know, why_contact, blurb, status, expires_at, created_at, updated_at, submission_key)
+       VALUES (@memberId, @contactId, @howKnow, @whyContact, @blurb, 'pending', @expiresAt, @at, @at, @submissionKey) RETURNING *`,
+    ).get({ ...input, submissionKey: input.submissionKey ?? null }) as Row;
     return toRequest(r);
+  }
+
+  findRequestBySubmission(submissionKey: string): IntroRequest | null {
+    const r = this.q('SELECT * FROM intro_requests WHERE submission_key = ?').get(submissionKey) as Row | undefined;
+    return r ? toRequest(r) : null;
   }
 
   getRequest(id: number): IntroRequest | null {
