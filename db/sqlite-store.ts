@@ -31,6 +31,7 @@ import type {
 } from '../src/ports.ts';
 import type { MessageKind, OutboxStatus } from '../src/messages.ts';
 import type { View } from '../src/views/view.ts';
+import { cleanName } from '../src/rules/text.ts';
 import { bm25Scores, COLUMN_WEIGHTS, ftsQuery, looseTokens, SEARCH_COLUMNS, searchTokens } from './fts-query.ts';
 import { openDatabase } from './open.ts';
 
@@ -134,11 +135,15 @@ function toOutbox(r: Row): OutboxMessage {
 const OUTBOX_SELECT = 'SELECT o.*, t.status AS target_status, t.ref AS target_ref FROM outbox o LEFT JOIN outbox t ON t.id = o.edit_of';
 
 /** Columns a ContactInput may set, with how each value is stored. */
+// Names and one-line fields pass through the core's cleaning here, whatever
+// wrote them (an import, the CLI, a platform profile): no bidi override or
+// invisible character reaches a card.
+const oneLine = (v: unknown): string | null => (typeof v === 'string' ? cleanName(v) : null);
 const CONTACT_COLUMNS: Record<keyof ContactInput, [string, (v: unknown) => unknown]> = {
-  name: ['name', (v) => v],
-  title: ['title', (v) => v ?? null],
-  company: ['company', (v) => v ?? null],
-  location: ['location', (v) => v ?? null],
+  name: ['name', (v) => oneLine(v) || '(no name)'],
+  title: ['title', (v) => oneLine(v)],
+  company: ['company', (v) => oneLine(v)],
+  location: ['location', (v) => oneLine(v)],
   tags: ['tags', (v) => joinList(v as string[])],
   topics: ['topics', (v) => joinList(v as string[])],
   bio: ['bio', (v) => v ?? null],
@@ -260,7 +265,7 @@ export class SqliteStore implements Store {
          display_name = excluded.display_name, status = excluded.status,
          admission_note = COALESCE(excluded.admission_note, members.admission_note), updated_at = excluded.updated_at
        RETURNING *`,
-    ).get({ ...input, note: input.admissionNote ?? null }) as Row;
+    ).get({ ...input, displayName: cleanName(input.displayName) || input.userId, note: input.admissionNote ?? null }) as Row;
     return toMember(r);
   }
 

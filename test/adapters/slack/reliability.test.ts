@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleSubmit } from '../../../src/interactions.ts';
 import { runDueTasks } from '../../../src/scheduler.ts';
 import { setMemberStatus } from '../../../src/use-cases/admission.ts';
-import { bulkUpdate, removeContacts } from '../../../src/use-cases/manage-contacts.ts';
+import { bulkUpdate, importContacts, removeContacts } from '../../../src/use-cases/manage-contacts.ts';
 import { addContact, goodForm } from '../../support/core.ts';
 import type { RecordedCall } from '../../support/fake-slack.ts';
 import { ALICE, OWNER, postsTo, startSlackTest, submission, wire, type SlackTest } from './slack-app.ts';
@@ -198,5 +198,27 @@ describe('5 and 7. the modal: its confirmation goes through the outbox; a repeat
     expect(s.t.ctx.store.listRequests()).toHaveLength(1);
     expect(s.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === OWNER_DM && wire(c).includes('Intro request #'))).toHaveLength(1);
     expect(postsTo(s.fake, ALICE_DM).filter((c) => String(c.body.text).includes('is with Sam'))).toHaveLength(1);
+  });
+});
+
+describe('6. names from every source are cleaned like form text', () => {
+  const RLO = '\u202E';
+  const hostile = `Ana ${RLO}fdp.exe\u202C Fer\u200Breira\uFEFF`;
+
+  it('an imported contact name and a Slack display name reach the owner card without bidi overrides or invisible characters', async () => {
+    importContacts(s.t.ctx, 'cli', 'linkedin', [{ line: 2, input: { name: hostile, company: `Lumen${RLO} Pay`, vetted: true, importKey: 'li:ana' } }]);
+    const stranger = 'U0009STRNG';
+    const admission = submission({ howKnow: 'We worked together at Northwind for two years.', why: 'To meet people in payments, as Sam suggested.' }, { action: 'ib:sa', viewId: 'V0JOIN' });
+    admission.user = { id: stranger, username: 'zed', name: `zed${RLO}gpj.exe`, team_id: 'T0001AAAA' };
+    expect((await s.interact(admission)).status).toBe(200);
+    expect(s.t.ctx.store.findMember('slack', stranger)?.displayName).toBe('zedgpj.exe');
+    expect(s.t.ctx.store.getContact(1)).toMatchObject({ name: 'Ana fdp.exe Ferreira', company: 'Lumen Pay' });
+
+    await requestIntro();
+    await s.dispatcher.runOnce();
+    const toOwner = postsTo(s.fake, OWNER_DM).map(wire).join('\n');
+    expect(toOwner).toContain('Alice → Ana fdp.exe Ferreira');
+    expect(toOwner).toContain('zedgpj.exe asks to join your network');
+    expect(toOwner).not.toMatch(/\\u202e|\\u200b|\\ufeff|[\u202E\u200B\uFEFF]/i);
   });
 });
