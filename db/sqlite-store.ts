@@ -33,6 +33,7 @@ import type {
 } from '../src/ports.ts';
 import type { MessageKind, OutboxStatus } from '../src/messages.ts';
 import type { View } from '../src/views/view.ts';
+import { cleanName } from '../src/rules/text.ts';
 import { bm25Scores, COLUMN_WEIGHTS, ftsQuery, looseTokens, SEARCH_COLUMNS, searchTokens } from './fts-query.ts';
 import { openDatabase } from './open.ts';
 
@@ -143,11 +144,15 @@ const OUTBOX_SELECT = 'SELECT o.*, t.status AS target_status, t.ref AS target_re
 const IN_FLIGHT = "status = 'pending' AND attempts > 0 AND last_error IS NULL AND next_attempt_at > ?";
 
 /** Columns a ContactInput may set, with how each value is stored. */
+// Names and one-line fields pass through the core's cleaning here, whatever
+// wrote them (an import, the CLI, a platform profile): no bidi override or
+// invisible character reaches a card.
+const oneLine = (v: unknown): string | null => (typeof v === 'string' ? cleanName(v) : null);
 const CONTACT_COLUMNS: Record<keyof ContactInput, [string, (v: unknown) => unknown]> = {
-  name: ['name', (v) => v],
-  title: ['title', (v) => v ?? null],
-  company: ['company', (v) => v ?? null],
-  location: ['location', (v) => v ?? null],
+  name: ['name', (v) => oneLine(v) || '(no name)'],
+  title: ['title', (v) => oneLine(v)],
+  company: ['company', (v) => oneLine(v)],
+  location: ['location', (v) => oneLine(v)],
   tags: ['tags', (v) => joinList(v as string[])],
   topics: ['topics', (v) => joinList(v as string[])],
   bio: ['bio', (v) => v ?? null],
@@ -269,7 +274,7 @@ export class SqliteStore implements Store {
          display_name = excluded.display_name, status = excluded.status,
          admission_note = COALESCE(excluded.admission_note, members.admission_note), updated_at = excluded.updated_at
        RETURNING *`,
-    ).get({ ...input, note: input.admissionNote ?? null }) as Row;
+    ).get({ ...input, displayName: cleanName(input.displayName) || input.userId, note: input.admissionNote ?? null }) as Row;
     return toMember(r);
   }
 
@@ -430,12 +435,17 @@ export class SqliteStore implements Store {
   }
 
   // ── requests ───────────────────────────────────────────────────────────
-  insertRequest(input: { memberId: number; contactId: number; howKnow: string; whyContact: string; blurb: string; at: string; expiresAt: string }): IntroRequest {
+  insertRequest(input: { memberId: number; contactId: number; howKnow: string; whyContact: string; blurb: string; at: string; expiresAt: string; submissionKey?: string | null }): IntroRequest {
     const r = this.q(
-      `INSERT INTO intro_requests (member_id, contact_id, how_know, why_contact, blurb, status, expires_at, created_at, updated_at)
-       VALUES (@memberId, @contactId, @howKnow, @whyContact, @blurb, 'pending', @expiresAt, @at, @at) RETURNING *`,
-    ).get(input) as Row;
+      `INSERT INTO intro_requests (member_id, contact_id, how_know, why_contact, blurb, status, expires_at, created_at, updated_at, submission_key)
+       VALUES (@memberId, @contactId, @howKnow, @whyContact, @blurb, 'pending', @expiresAt, @at, @at, @submissionKey) RETURNING *`,
+    ).get({ ...input, submissionKey: input.submissionKey ?? null }) as Row;
     return toRequest(r);
+  }
+
+  findRequestBySubmission(submissionKey: string): IntroRequest | null {
+    const r = this.q('SELECT * FROM intro_requests WHERE submission_key = ?').get(submissionKey) as Row | undefined;
+    return r ? toRequest(r) : null;
   }
 
   getRequest(id: number): IntroRequest | null {

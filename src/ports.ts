@@ -171,7 +171,9 @@ export interface Store {
   optimizeSearchIndex(): void;
   removeContact(id: number, at: string): 'deleted' | 'anonymised';
 
-  insertRequest(input: IntroForm & { memberId: number; contactId: number; at: string; expiresAt: string }): IntroRequest;
+  insertRequest(input: IntroForm & { memberId: number; contactId: number; at: string; expiresAt: string; submissionKey?: string | null }): IntroRequest;
+  /** The request a form submission made (its platform id, e.g. Slack's view id), whatever became of it. */
+  findRequestBySubmission(submissionKey: string): IntroRequest | null;
   getRequest(id: number): IntroRequest | null;
   findOpenRequest(memberId: number, contactId: number): IntroRequest | null;
   listRequests(filter?: RequestFilter): IntroRequest[];

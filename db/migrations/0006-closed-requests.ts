@@ -1,5 +1,6 @@
 // A pending request can now be 'closed': its contact opted out or was removed,
-// or its requester was removed or blocked. SQLite cannot change a CHECK in
+// or its requester was removed or blocked. A request also remembers the form
+// submission that made it (submission_key), so a repeated submission is one request. SQLite cannot change a CHECK in
 // place, so intro_requests is rebuilt; tasks (which refer to it) are set aside
 // and restored around the rebuild, so no foreign key ever points nowhere.
 export const version = 6;
@@ -26,7 +27,10 @@ CREATE TABLE intro_requests_new (
   outcome TEXT CHECK (outcome IS NULL OR outcome IN ('met', 'no_reply', 'opportunity', 'job')),
   introduced_at TEXT,
   contact_answered_at TEXT,
-  outcome_at TEXT
+  outcome_at TEXT,
+  -- The platform's id of the form submission that made it (Slack's view id):
+  -- a repeated submission finds this request for as long as it exists.
+  submission_key TEXT UNIQUE
 ) STRICT;
 INSERT INTO intro_requests_new (id, member_id, contact_id, how_know, why_contact, blurb, status, decline_reason, decided_by, decided_at,
     expires_at, created_at, updated_at, stage, outcome, introduced_at, contact_answered_at, outcome_at)

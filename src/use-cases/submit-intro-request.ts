@@ -80,13 +80,23 @@ function checkLimits(ctx: CoreContext, member: Member, contact: Contact): void {
   }
 }
 
-export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: number, values: Partial<Record<keyof IntroForm, unknown>>): SubmitResult {
+export function submitIntroRequest(
+  ctx: CoreContext,
+  actor: Actor,
+  contactId: number,
+  values: Partial<Record<keyof IntroForm, unknown>>,
+  opts: { submissionId?: string } = {},
+): SubmitResult {
+  const submissionKey = opts.submissionId === undefined ? null : `${actor.platform}:${opts.submissionId}`;
   const member = requireMember(ctx, actor);
   const parsed = introFormSchema.safeParse({ howKnow: values.howKnow ?? '', whyContact: values.whyContact ?? '', blurb: values.blurb ?? '' });
   if (!parsed.success) throw new DomainError('invalid', 'Each answer must be text of at most 20,000 characters.');
   const form = parsed.data;
 
   return ctx.store.transaction(() => {
+    // A repeat of a submission already taken (a platform retry, even after the request was decided): nothing new.
+    const made = submissionKey === null ? null : ctx.store.findRequestBySubmission(submissionKey);
+    if (made) return { ok: true as const, request: made, view: requestSentView(made, ctx.store.getContact(made.contactId)?.name ?? 'the contact', ctx.policy.ownerName), duplicate: true };
     const contact = requestableContact(ctx, contactId);
     // A platform retry or a double submit of the same form finds the request it already made.
     const existing = ctx.store.findOpenRequest(member.id, contact.id);
@@ -106,7 +116,7 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
 
     const at = nowIso(ctx);
     const expiresAt = daysFrom(ctx, ctx.policy.limits.requestExpiryDays);
-    const request = ctx.store.insertRequest({ ...form, memberId: member.id, contactId: contact.id, at, expiresAt });
+    const request = ctx.store.insertRequest({ ...form, memberId: member.id, contactId: contact.id, at, expiresAt, submissionKey });
     // Nothing stays open forever: a reminder for the owner, then expiry.
     const reminderDays = timersOf(ctx).reminderDays;
     if (reminderDays < ctx.policy.limits.requestExpiryDays) {
@@ -124,8 +134,13 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
       view: ownerRequestCard(request, member, contact, requesterHistory(ctx, member, request.id), contactLoad(ctx, contact)),
       at,
     });
+    const view = requestSentView(request, contact.name, ctx.policy.ownerName);
+    // The member's confirmation, when it is a message rather than the form's own answer: through the outbox, so a rate limit cannot lose it.
+    if (submissionKey !== null) {
+      ctx.store.enqueue({ dedupeKey: messageKey.request(request.id, 'sent'), platform: member.platform, recipients: [actor.userId], kind: 'member.request_sent', view, at });
+    }
     ctx.faults?.('submit:before-commit');
-    return { ok: true as const, request, view: requestSentView(request, contact.name, ctx.policy.ownerName), duplicate: false };
+    return { ok: true as const, request, view, duplicate: false };
   });
 }
 

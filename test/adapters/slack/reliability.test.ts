@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleSubmit } from '../../../src/interactions.ts';
 import { runDueTasks } from '../../../src/scheduler.ts';
 import { setMemberStatus } from '../../../src/use-cases/admission.ts';
-import { bulkUpdate, removeContacts } from '../../../src/use-cases/manage-contacts.ts';
+import { bulkUpdate, importContacts, removeContacts } from '../../../src/use-cases/manage-contacts.ts';
 import { addContact, goodForm } from '../../support/core.ts';
 import type { RecordedCall } from '../../support/fake-slack.ts';
-import { ALICE, OWNER, postsTo, startSlackTest, wire, type SlackTest } from './slack-app.ts';
+import { ALICE, OWNER, postsTo, startSlackTest, submission, wire, type SlackTest } from './slack-app.ts';
 
 const ANA = 'U0001ANAFE';
 const OWNER_DM = `D${OWNER}`;
@@ -157,5 +157,68 @@ describe('4. requests close when their contact or their requester goes', () => {
     expect(runDueTasks(s.t.ctx)).toBe(0);
     await s.dispatcher.runOnce();
     expect(postsTo(s.fake, ALICE_DM)).toHaveLength(1);
+  });
+});
+
+describe('5 and 7. the modal: its confirmation goes through the outbox; a repeat of the view makes nothing new', () => {
+  beforeEach(() => {
+    addContact(s.t, { slackUserId: ANA });
+  });
+
+  it('5. under a rate limit the confirmation waits out Retry-After and arrives once', async () => {
+    let limited = true;
+    s.fake.on('chat.postMessage', ({ body }) => {
+      if (limited) return { status: 429, headers: { 'retry-after': '30' }, body: { ok: false, error: 'ratelimited' } };
+      return { ok: true, channel: body.channel, ts: `1700000300.${String(postsTo(s.fake, String(body.channel)).length).padStart(6, '0')}` };
+    });
+    expect((await s.interact(submission(goodForm, { viewId: 'V0REPEAT' }))).status).toBe(200);
+    await s.dispatcher.runOnce();
+    expect(s.t.ctx.store.listOutbox().map((m) => [m.kind, m.status, m.lastError])).toEqual([
+      ['owner.request_card', 'pending', 'slack: rate limited'],
+      ['member.request_sent', 'pending', 'slack: rate limited'],
+    ]);
+    limited = false;
+    s.t.ctx.clock.advance(30_000);
+    await s.dispatcher.runOnce();
+    const confirmations = postsTo(s.fake, ALICE_DM).filter((c) => String(c.body.text).startsWith('Your request for an intro to Ana Ferreira is with Sam'));
+    expect(confirmations).toHaveLength(2); // the refused attempt and the one that went through
+    expect(s.t.ctx.store.listOutbox().map((m) => m.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('7. the same view submitted again after the owner decided creates no request and no card', async () => {
+    const payload = submission(goodForm, { viewId: 'V0REPEAT' });
+    expect((await s.interact(payload)).status).toBe(200);
+    await s.dispatcher.runOnce();
+    await clickOn(delivered('owner.request_card'), 'block-actions-owner-card', 'ib:dc:1:n', OWNER);
+    expect(s.t.ctx.store.getRequest(1)?.status).toBe('declined');
+
+    expect((await s.interact(payload, { retryNum: 1, retryReason: 'http_timeout' })).status).toBe(200);
+    expect((await s.interact(payload)).status).toBe(200);
+    await s.dispatcher.runOnce();
+    expect(s.t.ctx.store.listRequests()).toHaveLength(1);
+    expect(s.fake.callsTo('chat.postMessage').filter((c) => c.body.channel === OWNER_DM && wire(c).includes('Intro request #'))).toHaveLength(1);
+    expect(postsTo(s.fake, ALICE_DM).filter((c) => String(c.body.text).includes('is with Sam'))).toHaveLength(1);
+  });
+});
+
+describe('6. names from every source are cleaned like form text', () => {
+  const RLO = '\u202E';
+  const hostile = `Ana ${RLO}fdp.exe\u202C Fer\u200Breira\uFEFF`;
+
+  it('an imported contact name and a Slack display name reach the owner card without bidi overrides or invisible characters', async () => {
+    importContacts(s.t.ctx, 'cli', 'linkedin', [{ line: 2, input: { name: hostile, company: `Lumen${RLO} Pay`, vetted: true, importKey: 'li:ana' } }]);
+    const stranger = 'U0009STRNG';
+    const admission = submission({ howKnow: 'We worked together at Northwind for two years.', why: 'To meet people in payments, as Sam suggested.' }, { action: 'ib:sa', viewId: 'V0JOIN' });
+    admission.user = { id: stranger, username: 'zed', name: `zed${RLO}gpj.exe`, team_id: 'T0001AAAA' };
+    expect((await s.interact(admission)).status).toBe(200);
+    expect(s.t.ctx.store.findMember('slack', stranger)?.displayName).toBe('zedgpj.exe');
+    expect(s.t.ctx.store.getContact(1)).toMatchObject({ name: 'Ana fdp.exe Ferreira', company: 'Lumen Pay' });
+
+    await requestIntro();
+    await s.dispatcher.runOnce();
+    const toOwner = postsTo(s.fake, OWNER_DM).map(wire).join('\n');
+    expect(toOwner).toContain('Alice → Ana fdp.exe Ferreira');
+    expect(toOwner).toContain('zedgpj.exe asks to join your network');
+    expect(toOwner).not.toMatch(/\\u202e|\\u200b|\\ufeff|[\u202E\u200B\uFEFF]/i);
   });
 });
