@@ -537,12 +537,13 @@ export class SqliteStore implements Store {
     );
   }
 
-  reviseRequest(id: number, form: IntroForm, at: string): boolean {
+  reviseRequest(id: number, form: IntroForm, at: string, submissionKey: string | null = null): boolean {
     return (
       this.q(
-        `UPDATE intro_requests SET how_know = ?, why_contact = ?, blurb = ?, changes_note = NULL, changes_requested_at = NULL, updated_at = ?
+        `UPDATE intro_requests SET how_know = ?, why_contact = ?, blurb = ?, changes_note = NULL, changes_requested_at = NULL,
+           submission_key = COALESCE(?, submission_key), updated_at = ?
          WHERE id = ? AND status = 'pending'`,
-      ).run(form.howKnow, form.whyContact, form.blurb, at, id).changes === 1
+      ).run(form.howKnow, form.whyContact, form.blurb, submissionKey, at, id).changes === 1
     );
   }
 

@@ -199,8 +199,8 @@ export interface Store {
 
   /** The owner sent a pending request back with a note; false if it is not pending. */
   requestChanges(id: number, note: string, at: string): boolean;
-  /** The member's revised answers; clears the owner's note. False if it is not pending. */
-  reviseRequest(id: number, form: IntroForm, at: string): boolean;
+  /** The member's revised answers; clears the owner's note; the revising submission's key, when given, becomes the request's. False if it is not pending. */
+  reviseRequest(id: number, form: IntroForm, at: string, submissionKey?: string | null): boolean;
   /** Undo of a decision: back to pending, decision and delivery stage cleared; false if not in `from`. */
   reopenRequest(id: number, from: readonly RequestStatus[], at: string): boolean;
   setIntroText(id: number, text: string | null, at: string): void;

@@ -29,14 +29,15 @@ CREATE TABLE intro_requests_new (
   introduced_at TEXT,
   contact_answered_at TEXT,
   outcome_at TEXT,
+  submission_key TEXT UNIQUE,
   changes_note TEXT,
   changes_requested_at TEXT,
   intro_text TEXT
 ) STRICT;
 INSERT INTO intro_requests_new (id, member_id, contact_id, how_know, why_contact, blurb, status, decline_reason, decided_by, decided_at,
-  expires_at, created_at, updated_at, stage, outcome, introduced_at, contact_answered_at, outcome_at)
+  expires_at, created_at, updated_at, stage, outcome, introduced_at, contact_answered_at, outcome_at, submission_key)
 SELECT id, member_id, contact_id, how_know, why_contact, blurb, status, decline_reason, decided_by, decided_at,
-  expires_at, created_at, updated_at, stage, outcome, introduced_at, contact_answered_at, outcome_at FROM intro_requests;
+  expires_at, created_at, updated_at, stage, outcome, introduced_at, contact_answered_at, outcome_at, submission_key FROM intro_requests;
 DROP TABLE intro_requests;
 ALTER TABLE intro_requests_new RENAME TO intro_requests;
 CREATE UNIQUE INDEX intro_requests_one_open ON intro_requests (member_id, contact_id) WHERE status = 'pending';

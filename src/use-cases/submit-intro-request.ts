@@ -100,7 +100,7 @@ export function submitIntroRequest(
     const contact = requestableContact(ctx, contactId);
     // A platform retry or a double submit of the same form finds the request it already made.
     const existing = ctx.store.findOpenRequest(member.id, contact.id);
-    if (existing?.changesRequestedAt) return resubmit(ctx, actor, member, contact, existing, form);
+    if (existing?.changesRequestedAt) return resubmit(ctx, actor, member, contact, existing, form, submissionKey);
     if (existing) {
       if (existing.whyContact === form.whyContact && existing.blurb === form.blurb && existing.howKnow === form.howKnow) {
         return { ok: true as const, request: existing, view: requestSentView(existing, contact.name, ctx.policy.ownerName), duplicate: true };
@@ -162,15 +162,20 @@ function gate(ctx: CoreContext, actor: Actor, member: Member, contact: Contact, 
  * again, then the same request is revised (no new request, no second card)
  * and the owner's card is edited in place. Runs inside the submit's transaction.
  */
-function resubmit(ctx: CoreContext, actor: Actor, member: Member, contact: Contact, sentBack: IntroRequest, form: IntroForm): SubmitResult {
+function resubmit(ctx: CoreContext, actor: Actor, member: Member, contact: Contact, sentBack: IntroRequest, form: IntroForm, submissionKey: string | null): SubmitResult {
   const bounced = gate(ctx, actor, member, contact, form, sentBack);
   if (bounced) return bounced;
   const at = nowIso(ctx);
-  ctx.store.reviseRequest(sentBack.id, form, at);
+  // The revising submission now stands for the request: a platform's repeat of it finds the request and makes nothing new.
+  ctx.store.reviseRequest(sentBack.id, form, at, submissionKey);
   ctx.store.deleteDraft(actor.platform, actor.userId, encodeAction({ type: 'submit_request', contactId: contact.id }));
   ctx.store.appendEvent({ at, actor: who(actor), kind: 'request.resubmitted', requestId: sentBack.id, memberId: member.id, contactId: contact.id });
   enqueueOwnerCardEdit(ctx, sentBack.id, member, contact, at, 'revised');
   const request = ctx.store.getRequest(sentBack.id) as IntroRequest;
   const view = message(`Your revised request for an intro to ${contact.name} is with ${ctx.policy.ownerName} (request #${request.id}).`, 'You will hear back here when they decide.');
+  // As for a new request: where the confirmation is a message (Slack), it goes through the outbox.
+  if (submissionKey !== null) {
+    ctx.store.enqueue({ dedupeKey: messageKey.request(request.id, `revised:${at}`), platform: member.platform, recipients: [actor.userId], kind: 'member.request_sent', view, at });
+  }
   return { ok: true, request, view, duplicate: false };
 }

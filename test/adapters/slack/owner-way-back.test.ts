@@ -75,6 +75,8 @@ describe('Slack: ask for changes', () => {
     expect(weak.body).toMatchObject({ response_action: 'errors' });
     expect((await s.interact(submission({ ...goodForm, whyContact: sharper }, { viewId: 'V-GOOD' }))).text).toBe('');
     const revised = await s.fake.waitFor('chat.update', (c) => wire(c).includes('revised the request after your note'));
+    // Alice's confirmation comes as a DM (through the outbox, like a new request's).
+    await s.fake.waitFor('chat.postMessage', (c) => c.body.channel === ALICE_DM && wire(c).includes('Your revised request for an intro to Ana Ferreira is with Sam'));
     expect(revised.body).toMatchObject({ channel: card.channel, ts: card.ts });
     expect(wire(revised)).toContain('ib:ap:1');
     await s.dispatcher.runOnce();
