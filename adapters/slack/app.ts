@@ -15,6 +15,7 @@ import { register as registerCommands } from './listeners/commands/index.ts';
 import { register as registerEvents } from './listeners/events/index.ts';
 import { register as registerViews } from './listeners/views/index.ts';
 import { RecentKeys } from './recent-keys.ts';
+import { registerTeamGate } from './team-gate.ts';
 
 export interface SlackAppOptions {
   config: SlackConfig;
@@ -71,6 +72,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       dispatcher.runOnce().catch((err: unknown) => logger.error({ ...describeError(err) }, 'outbox pass failed'));
     },
   };
+  registerTeamGate(app, deps, config.teamId);
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);
