@@ -4,7 +4,7 @@ import type { Config } from '../src/config.ts';
 import type { CoreContext } from '../src/context.ts';
 import { Dispatcher, type Messenger } from '../src/dispatcher.ts';
 import type { Platform } from '../src/domain.ts';
-import { systemClock } from '../src/ports.ts';
+import { offsetClock, systemClock } from '../src/ports.ts';
 import { Scheduler } from '../src/scheduler.ts';
 import { deliveryFailed } from '../src/use-cases/delivery-failed.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
@@ -20,9 +20,12 @@ export async function runPlatforms(config: Config): Promise<void> {
   // Test-only: FAULT_INJECTION kills the process at that point, like a power cut.
   const crashAt = config.faultInjection;
   const faults = crashAt ? (point: string) => void (point === crashAt && process.kill(process.pid, 'SIGKILL')) : undefined;
+  // Test-only: CLOCK_OFFSET moves the bot's clock, so reminders, expiries and follow-ups can be tested on the running bot.
+  const clock = config.clockOffsetMs ? offsetClock(systemClock, config.clockOffsetMs) : systemClock;
+  if (config.clockOffsetMs) logger.warn({ clockOffsetMs: config.clockOffsetMs }, 'CLOCK_OFFSET is set: the bot runs on a moved clock (for tests only)');
   const ctx: CoreContext = {
     store,
-    clock: systemClock,
+    clock,
     policy: { accessPolicy: config.accessPolicy, ownerName: config.ownerName, limits: config.limits, owners, timers: config.timers },
     ...(faults ? { faults } : {}),
   };
@@ -39,7 +42,7 @@ export async function runPlatforms(config: Config): Promise<void> {
   if (config.slack && slackAdapter) messengers.slack = slackAdapter.slackMessenger(config.slack, logger);
   const discord = config.discord && discordAdapter ? discordAdapter.createDiscordBot({ config: config.discord, ctx, logger, dispatcher: outbox }) : undefined;
   if (discord) messengers.discord = discord.messenger;
-  const dispatcher = new Dispatcher({ store, clock: systemClock, logger, messengers, onGiveUp: (m, reason) => deliveryFailed(ctx, m, reason), ...(faults ? { faults } : {}) });
+  const dispatcher = new Dispatcher({ store, clock, logger, messengers, onGiveUp: (m, reason) => deliveryFailed(ctx, m, reason), ...(faults ? { faults } : {}) });
   const recovered = dispatcher.recover();
   if (recovered > 0) logger.info({ recovered }, 'resending messages a previous run had not finished');
   const stops: (() => Promise<void>)[] = [];

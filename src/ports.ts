@@ -27,6 +27,9 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A clock `offsetMs` ahead of another (test-only CLOCK_OFFSET: timers tested on the running bot). */
+export const offsetClock = (base: Clock, offsetMs: number): Clock => ({ now: () => new Date(base.now().getTime() + offsetMs) });
+
 export interface Logger {
   debug(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;

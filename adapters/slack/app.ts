@@ -16,6 +16,7 @@ import { register as registerEvents } from './listeners/events/index.ts';
 import { fileOrigins } from './listeners/events/file-shared.ts';
 import { register as registerViews } from './listeners/views/index.ts';
 import { RecentKeys } from './recent-keys.ts';
+import { registerTeamGate } from './team-gate.ts';
 
 export interface SlackAppOptions {
   config: SlackConfig;
@@ -72,6 +73,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       dispatcher.runOnce().catch((err: unknown) => logger.error({ ...describeError(err) }, 'outbox pass failed'));
     },
   };
+  registerTeamGate(app, deps, config.teamId);
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

@@ -8,6 +8,7 @@ import type { APIInteraction, APIInteractionResponse, APIMessage, ClientOptions 
 import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/index.ts';
 import { Dispatcher } from '../../../src/dispatcher.ts';
 import { deliveryFailed } from '../../../src/use-cases/delivery-failed.ts';
+import type { DiscordConfig } from '../../../src/config.ts';
 import type { Policy } from '../../../src/context.ts';
 import type { Actor } from '../../../src/domain.ts';
 import type { Logger } from '../../../src/ports.ts';
@@ -69,6 +70,8 @@ export interface StartOptions {
   /** Extra discord.js options; tests of hangs shorten `rest.timeout`. */
   clientOptions?: Partial<ClientOptions>;
   /** For restart(): the fake, database and clock of the process that died. */
+  /** Configuration beyond the basics (DISCORD_GUILD_ID's guildIds, say). */
+  config?: Partial<DiscordConfig>;
   resume?: { fake: FakeDiscord; nonces: NonceLedger; dbPath: string; removeDb: () => void; now: Date };
 }
 
@@ -90,7 +93,7 @@ export async function startBot(policy: Partial<Policy> = {}, options: StartOptio
   // The bot reads the dispatcher only when an interaction arrives, so it can be built after the bot.
   const shared: { dispatcher?: Dispatcher } = {};
   const bot = createDiscordBot({
-    config: { token: 'test-token', applicationId: FAKE_IDS.applicationId, ownerId: OWNER.id, apiUrl: fake.apiUrl },
+    config: { token: 'test-token', applicationId: FAKE_IDS.applicationId, ownerId: OWNER.id, apiUrl: fake.apiUrl, ...options.config },
     ctx: t.ctx,
     logger,
     dispatcher: { runOnce: () => (shared.dispatcher as Dispatcher).runOnce() },

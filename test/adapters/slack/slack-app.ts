@@ -4,6 +4,7 @@
 import { createSlackApp, slackMessenger, type SlackApp } from '../../../adapters/slack/index.ts';
 import { SqliteStore } from '../../../db/sqlite-store.ts';
 import type { SlackConfig } from '../../../src/config.ts';
+import type { Policy } from '../../../src/context.ts';
 import { Dispatcher } from '../../../src/dispatcher.ts';
 import { deliveryFailed } from '../../../src/use-cases/delivery-failed.ts';
 import type { Logger } from '../../../src/ports.ts';
@@ -65,8 +66,8 @@ export interface SlackProcess {
 }
 
 /** Starts the real app over `ctx` (which owns its store), with the dispatcher sending through the Slack messenger. */
-export async function startSlackProcess(fake: FakeSlack, ctx: TestCore['ctx'], logger: Logger): Promise<SlackProcess> {
-  const config = slackConfig(fake);
+export async function startSlackProcess(fake: FakeSlack, ctx: TestCore['ctx'], logger: Logger, extra: Partial<SlackConfig> = {}): Promise<SlackProcess> {
+  const config = slackConfig(fake, extra);
   const dispatcher = new Dispatcher({ store: ctx.store, clock: ctx.clock, logger, messengers: { slack: slackMessenger(config, logger) }, onGiveUp: (m, reason) => deliveryFailed(ctx, m, reason) });
   const slack = createSlackApp({ config, ctx, logger, dispatcher, host: '127.0.0.1' });
   const { port } = await slack.start();
@@ -82,12 +83,12 @@ export function slackConfig(fake: FakeSlack, extra: Partial<SlackConfig> = {}): 
   return { botToken: 'xoxb-test', ownerId: OWNER, signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, ...extra };
 }
 
-export async function startSlackTest(): Promise<SlackTest> {
+export async function startSlackTest(opts: { config?: Partial<SlackConfig>; policy?: Partial<Policy> } = {}): Promise<SlackTest> {
   const fake = await startFakeSlack();
-  const t = makeCore({ owners: { slack: OWNER } });
+  const t = makeCore({ owners: { slack: OWNER }, ...opts.policy });
   const logs: LogLine[] = [];
   const logger = capturingLogger(logs);
-  const first = await startSlackProcess(fake, t.ctx, logger);
+  const first = await startSlackProcess(fake, t.ctx, logger, opts.config);
   const s: SlackTest = {
     fake,
     t,
@@ -109,7 +110,7 @@ export async function startSlackTest(): Promise<SlackTest> {
       await s.slack.stop();
       s.t.ctx.store.close();
       const ctx = sameDatabase(s.t);
-      const next = await startSlackProcess(fake, ctx, logger);
+      const next = await startSlackProcess(fake, ctx, logger, opts.config);
       const previous = s.t.cleanup;
       s.t = {
         ctx,
