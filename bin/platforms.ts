@@ -6,11 +6,12 @@ import type { Config } from '../src/config.ts';
 import type { CoreContext } from '../src/context.ts';
 import { Dispatcher, type Messenger } from '../src/dispatcher.ts';
 import type { Platform } from '../src/domain.ts';
-import { systemClock, type Logger } from '../src/ports.ts';
+import { offsetClock, systemClock, type Logger } from '../src/ports.ts';
 import { Scheduler } from '../src/scheduler.ts';
 import { networkCode, StartupError } from '../src/startup-error.ts';
 import { acquireBotLock } from '../db/bot-lock.ts';
 import { databaseError } from '../db/open.ts';
+import { deliveryFailed } from '../src/use-cases/delivery-failed.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
 import { healthCheck, startHealthServer } from './health.ts';
 import { createLogger } from './logger.ts';
@@ -61,9 +62,12 @@ async function startAll(config: Config, store: SqliteStore, logger: Logger, stop
   // Test-only: FAULT_INJECTION kills the process at that point, like a power cut.
   const crashAt = config.faultInjection;
   const faults = crashAt ? (point: string) => void (point === crashAt && process.kill(process.pid, 'SIGKILL')) : undefined;
+  // Test-only: CLOCK_OFFSET moves the bot's clock, so reminders, expiries and follow-ups can be tested on the running bot.
+  const clock = config.clockOffsetMs ? offsetClock(systemClock, config.clockOffsetMs) : systemClock;
+  if (config.clockOffsetMs) logger.warn({ clockOffsetMs: config.clockOffsetMs }, 'CLOCK_OFFSET is set: the bot runs on a moved clock (for tests only)');
   const ctx: CoreContext = {
     store,
-    clock: systemClock,
+    clock,
     policy: { accessPolicy: config.accessPolicy, ownerName: config.ownerName, limits: config.limits, owners, timers: config.timers },
     ...(faults ? { faults } : {}),
   };
@@ -80,7 +84,7 @@ async function startAll(config: Config, store: SqliteStore, logger: Logger, stop
   if (config.slack && slackAdapter) messengers.slack = slackAdapter.slackMessenger(config.slack, logger);
   const discord = config.discord && discordAdapter ? discordAdapter.createDiscordBot({ config: config.discord, ctx, logger, dispatcher: outbox }) : undefined;
   if (discord) messengers.discord = discord.messenger;
-  const dispatcher = new Dispatcher({ store, clock: systemClock, logger, messengers, ...(faults ? { faults } : {}) });
+  const dispatcher = new Dispatcher({ store, clock, logger, messengers, onGiveUp: (m, reason) => deliveryFailed(ctx, m, reason), ...(faults ? { faults } : {}) });
   // Before any interaction can run the outbox; only the bot holding the lock gets here.
   const recovered = dispatcher.recover();
   if (recovered > 0) logger.info({ recovered }, 'resending messages a previous run had not finished');

@@ -6,18 +6,19 @@ import * as m0002 from './migrations/0002-form-drafts.ts';
 import * as m0003 from './migrations/0003-delivery-and-timers.ts';
 import * as m0004 from './migrations/0004-removed-import-keys.ts';
 import * as m0005 from './migrations/0005-outbox-failed-and-edits.ts';
-import * as m0006 from './migrations/0006-owner-flow.ts';
-import * as m0007 from './migrations/0007-gate-signals.ts';
-import * as m0008 from './migrations/0008-search-changes.ts';
-import * as m0009 from './migrations/0009-triage-and-batches.ts';
-import * as m0010 from './migrations/0010-owner-intros.ts';
+import * as m0006 from './migrations/0006-closed-requests.ts';
+import * as m0007 from './migrations/0007-owner-flow.ts';
+import * as m0008 from './migrations/0008-gate-signals.ts';
+import * as m0009 from './migrations/0009-search-changes.ts';
+import * as m0010 from './migrations/0010-triage-and-batches.ts';
+import * as m0011 from './migrations/0011-owner-intros.ts';
 
 interface Migration {
   version: number;
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export class DatabaseTooNewError extends Error {

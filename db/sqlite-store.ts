@@ -38,6 +38,7 @@ import type {
 } from '../src/ports.ts';
 import type { MessageKind, OutboxStatus } from '../src/messages.ts';
 import type { View } from '../src/views/view.ts';
+import { cleanName } from '../src/rules/text.ts';
 import { ftsQuery, looseTokens, SEARCH_COLUMNS, searchTokens, termsOf } from './fts-query.ts';
 import { type IndexedContact, SearchIndex } from './search-index.ts';
 import { openDatabase } from './open.ts';
@@ -179,11 +180,15 @@ const OUTBOX_SELECT = 'SELECT o.*, t.status AS target_status, t.ref AS target_re
 const IN_FLIGHT = "status = 'pending' AND attempts > 0 AND last_error IS NULL AND next_attempt_at > ?";
 
 /** Columns a ContactInput may set, with how each value is stored. */
+// Names and one-line fields pass through the core's cleaning here, whatever
+// wrote them (an import, the CLI, a platform profile): no bidi override or
+// invisible character reaches a card.
+const oneLine = (v: unknown): string | null => (typeof v === 'string' ? cleanName(v) : null);
 const CONTACT_COLUMNS: Record<keyof ContactInput, [string, (v: unknown) => unknown]> = {
-  name: ['name', (v) => v],
-  title: ['title', (v) => v ?? null],
-  company: ['company', (v) => v ?? null],
-  location: ['location', (v) => v ?? null],
+  name: ['name', (v) => oneLine(v) || '(no name)'],
+  title: ['title', (v) => oneLine(v)],
+  company: ['company', (v) => oneLine(v)],
+  location: ['location', (v) => oneLine(v)],
   tags: ['tags', (v) => joinList(v as string[])],
   topics: ['topics', (v) => joinList(v as string[])],
   bio: ['bio', (v) => v ?? null],
@@ -293,7 +298,7 @@ export class SqliteStore implements Store {
          display_name = excluded.display_name, status = excluded.status,
          admission_note = COALESCE(excluded.admission_note, members.admission_note), updated_at = excluded.updated_at
        RETURNING *`,
-    ).get({ ...input, note: input.admissionNote ?? null }) as Row;
+    ).get({ ...input, displayName: cleanName(input.displayName) || input.userId, note: input.admissionNote ?? null }) as Row;
     return toMember(r);
   }
 
@@ -507,12 +512,17 @@ export class SqliteStore implements Store {
   }
 
   // ── requests ───────────────────────────────────────────────────────────
-  insertRequest(input: { memberId: number; contactId: number; howKnow: string; whyContact: string; blurb: string; at: string; expiresAt: string; gateSignals?: GateSignals | null }): IntroRequest {
+  insertRequest(input: { memberId: number; contactId: number; howKnow: string; whyContact: string; blurb: string; at: string; expiresAt: string; gateSignals?: GateSignals | null; submissionKey?: string | null }): IntroRequest {
     const r = this.q(
-      `INSERT INTO intro_requests (member_id, contact_id, how_know, why_contact, blurb, status, expires_at, created_at, updated_at, gate_signals)
-       VALUES (@memberId, @contactId, @howKnow, @whyContact, @blurb, 'pending', @expiresAt, @at, @at, @gateSignals) RETURNING *`,
-    ).get({ ...input, gateSignals: input.gateSignals ? JSON.stringify(input.gateSignals) : null }) as Row;
+      `INSERT INTO intro_requests (member_id, contact_id, how_know, why_contact, blurb, status, expires_at, created_at, updated_at, gate_signals, submission_key)
+       VALUES (@memberId, @contactId, @howKnow, @whyContact, @blurb, 'pending', @expiresAt, @at, @at, @gateSignals, @submissionKey) RETURNING *`,
+    ).get({ ...input, gateSignals: input.gateSignals ? JSON.stringify(input.gateSignals) : null, submissionKey: input.submissionKey ?? null }) as Row;
     return toRequest(r);
+  }
+
+  findRequestBySubmission(submissionKey: string): IntroRequest | null {
+    const r = this.q('SELECT * FROM intro_requests WHERE submission_key = ?').get(submissionKey) as Row | undefined;
+    return r ? toRequest(r) : null;
   }
 
   insertOwnerIntro(input: OwnerIntroInput): IntroRequest {
@@ -625,12 +635,13 @@ export class SqliteStore implements Store {
     );
   }
 
-  reviseRequest(id: number, form: IntroForm, at: string): boolean {
+  reviseRequest(id: number, form: IntroForm, at: string, submissionKey: string | null = null): boolean {
     return (
       this.q(
-        `UPDATE intro_requests SET how_know = ?, why_contact = ?, blurb = ?, changes_note = NULL, changes_requested_at = NULL, updated_at = ?
+        `UPDATE intro_requests SET how_know = ?, why_contact = ?, blurb = ?, changes_note = NULL, changes_requested_at = NULL,
+           submission_key = COALESCE(?, submission_key), updated_at = ?
          WHERE id = ? AND status = 'pending'`,
-      ).run(form.howKnow, form.whyContact, form.blurb, at, id).changes === 1
+      ).run(form.howKnow, form.whyContact, form.blurb, submissionKey, at, id).changes === 1
     );
   }
 
@@ -862,7 +873,7 @@ export class SqliteStore implements Store {
     for (const r of this.q('SELECT status, count(*) AS n FROM members GROUP BY status').all() as Row[]) {
       members[str(r.status) as MemberStatus] = num(r.n);
     }
-    const requests: Stats['requests'] = { pending: 0, approved: 0, declined: 0, withdrawn: 0, expired: 0 };
+    const requests: Stats['requests'] = { pending: 0, approved: 0, declined: 0, withdrawn: 0, expired: 0, closed: 0 };
     for (const r of this.q('SELECT status, count(*) AS n FROM intro_requests GROUP BY status').all() as Row[]) {
       requests[str(r.status) as RequestStatus] = num(r.n);
     }

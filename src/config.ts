@@ -39,7 +39,23 @@ const schema = z.object({
   DISCORD_TOKEN: optionalText,
   DISCORD_APPLICATION_ID: optionalText,
   DISCORD_OWNER_ID: optionalText,
-  DISCORD_GUILD_ID: optionalText,
+  // ── Who may reach the bot (issue 10): the only servers / workspace it serves.
+  DISCORD_GUILD_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{17,20}(\s*,\s*\d{17,20})*$/, 'one or more Discord server ids (17 to 20 digits), separated by commas')
+      .transform((v) => [...new Set(v.split(',').map((id) => id.trim()))])
+      .optional(),
+  ),
+  SLACK_TEAM_ID: optionalText.pipe(z.string().regex(/^[TE][A-Z0-9]{2,}$/, 'a Slack workspace id, like T0123ABCD').optional()),
+  // Test-only: offsets the bot's clock by this many ms (or "<n>d" days), so timers are tested on the running bot.
+  CLOCK_OFFSET: optionalText.pipe(
+    z
+      .string()
+      .regex(/^-?\d+d?$/, 'milliseconds, or days with a d (like 15d)')
+      .transform((v) => (v.endsWith('d') ? Number(v.slice(0, -1)) * 86_400_000 : Number(v)))
+      .optional(),
+  ),
   DISCORD_API_URL: optionalUrl,
   // Test-only: crash (SIGKILL) at this point, to prove restarts lose and double nothing.
   FAULT_INJECTION: z.enum(FAULT_POINTS).optional(),
@@ -70,13 +86,18 @@ export interface SlackConfig {
   appToken?: string;
   apiUrl?: string;
   port: number;
+  /** SLACK_TEAM_ID: when set, requests from any other workspace are refused. */
+  teamId?: string;
 }
 
 export interface DiscordConfig {
   token: string;
   applicationId: string;
   ownerId: string;
+  /** The first of `guildIds`: where deploy-commands registers the commands. */
   guildId?: string;
+  /** DISCORD_GUILD_ID: the servers the bot serves; anyone else (another server, a DM from a stranger) is refused. */
+  guildIds?: string[];
   apiUrl?: string;
 }
 
@@ -93,6 +114,8 @@ export interface Config {
   healthPort?: number;
   /** Test-only: the crash point FAULT_INJECTION names. */
   faultInjection?: FaultPoint;
+  /** Test-only: CLOCK_OFFSET, in ms, added to the bot's clock. */
+  clockOffsetMs?: number;
 }
 
 /** A configuration problem, phrased as one line per variable. */
@@ -141,11 +164,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (e.SLACK_SIGNING_SECRET) slack.signingSecret = e.SLACK_SIGNING_SECRET;
     if (e.SLACK_APP_TOKEN) slack.appToken = e.SLACK_APP_TOKEN;
     if (e.SLACK_API_URL) slack.apiUrl = e.SLACK_API_URL;
+    if (e.SLACK_TEAM_ID) slack.teamId = e.SLACK_TEAM_ID;
   }
   let discord: DiscordConfig | undefined;
   if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID && e.DISCORD_OWNER_ID) {
     discord = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, ownerId: e.DISCORD_OWNER_ID };
-    if (e.DISCORD_GUILD_ID) discord.guildId = e.DISCORD_GUILD_ID;
+    if (e.DISCORD_GUILD_ID?.[0]) Object.assign(discord, { guildId: e.DISCORD_GUILD_ID[0], guildIds: e.DISCORD_GUILD_ID });
     if (e.DISCORD_API_URL) discord.apiUrl = e.DISCORD_API_URL;
   }
 
@@ -168,6 +192,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   if (e.HEALTH_PORT) config.healthPort = parsePort(e.HEALTH_PORT);
   if (e.FAULT_INJECTION) config.faultInjection = e.FAULT_INJECTION;
+  if (e.CLOCK_OFFSET !== undefined && e.CLOCK_OFFSET !== 0) config.clockOffsetMs = e.CLOCK_OFFSET;
   if (slack) config.slack = slack;
   if (discord) config.discord = discord;
   return config;

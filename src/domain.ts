@@ -60,7 +60,9 @@ export interface Member {
   updatedAt: string;
 }
 
-export type RequestStatus = 'pending' | 'approved' | 'declined' | 'withdrawn' | 'expired';
+/** Where a request stands; 'closed' when its contact or its requester left the network while it was pending. */
+export const REQUEST_STATUSES = ['pending', 'approved', 'declined', 'withdrawn', 'expired', 'closed'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const OPEN_STATUSES: readonly RequestStatus[] = ['pending'];
 
 export type DeclineReason = 'not_now' | 'dont_know_contact' | 'dont_know_you';

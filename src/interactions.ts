@@ -36,8 +36,11 @@ export type Reply =
   | { type: 'form'; form: FormView }
   /** The form bounced: show these errors next to the fields, keep what was typed. */
   | { type: 'form_errors'; form: FormView; errors: FieldErrors }
-  /** The form was accepted: close it and show this. */
-  | { type: 'form_done'; view: View };
+  /**
+   * The form was accepted: close it and show this. `queued`: the confirmation is
+   * already in the outbox (it goes as a message, through retries), so the adapter shows nothing more.
+   */
+  | { type: 'form_done'; view: View; queued?: boolean };
 
 export const COMMANDS = {
   'find-contact': 'Search the vetted contacts: /find-contact <words>',
@@ -168,12 +171,18 @@ function admissionForm(ctx: CoreContext, actor: Actor): FormView {
   return form;
 }
 
-export function handleSubmit(ctx: CoreContext, actor: Actor, formAction: string, values: Record<string, string>): Reply {
+/**
+ * `submissionId`: the platform's id of this submission (Slack's view id), for a
+ * platform that re-sends submissions and answers them by message: a repeat makes
+ * nothing new, and the confirmation goes through the outbox.
+ */
+export function handleSubmit(ctx: CoreContext, actor: Actor, formAction: string, values: Record<string, string>, opts: { submissionId?: string } = {}): Reply {
   const action = decodeAction(formAction);
   try {
     if (action?.type === 'submit_request') {
-      const result = submitIntroRequest(ctx, actor, action.contactId, values);
-      return result.ok ? { type: 'form_done', view: result.view } : { type: 'form_errors', form: result.form, errors: result.errors };
+      const result = submitIntroRequest(ctx, actor, action.contactId, values, opts);
+      if (!result.ok) return { type: 'form_errors', form: result.form, errors: result.errors };
+      return { type: 'form_done', view: result.view, ...(opts.submissionId !== undefined ? { queued: true } : {}) };
     }
     if (action?.type === 'submit_triage_tags') {
       const result = submitTriageTags(ctx, actor, action.contactId, action.deck, values);

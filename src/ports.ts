@@ -29,6 +29,9 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** A clock `offsetMs` ahead of another (test-only CLOCK_OFFSET: timers tested on the running bot). */
+export const offsetClock = (base: Clock, offsetMs: number): Clock => ({ now: () => new Date(base.now().getTime() + offsetMs) });
+
 export interface Logger {
   debug(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
@@ -202,7 +205,9 @@ export interface Store {
   optimizeSearchIndex(): void;
   removeContact(id: number, at: string): 'deleted' | 'anonymised';
 
-  insertRequest(input: IntroForm & { memberId: number; contactId: number; at: string; expiresAt: string; gateSignals?: GateSignals | null }): IntroRequest;
+  insertRequest(input: IntroForm & { memberId: number; contactId: number; at: string; expiresAt: string; gateSignals?: GateSignals | null; submissionKey?: string | null }): IntroRequest;
+  /** The request a form submission made (its platform id, e.g. Slack's view id), whatever became of it. */
+  findRequestBySubmission(submissionKey: string): IntroRequest | null;
   /** An intro the owner starts: approved at once, both sides still to opt in. */
   insertOwnerIntro(input: OwnerIntroInput): IntroRequest;
   /** Moves the person's side of an owner intro; false if it was not in `from` (or the intro is closed). */
@@ -234,8 +239,8 @@ export interface Store {
 
   /** The owner sent a pending request back with a note; false if it is not pending. */
   requestChanges(id: number, note: string, at: string): boolean;
-  /** The member's revised answers; clears the owner's note. False if it is not pending. */
-  reviseRequest(id: number, form: IntroForm, at: string): boolean;
+  /** The member's revised answers; clears the owner's note; the revising submission's key, when given, becomes the request's. False if it is not pending. */
+  reviseRequest(id: number, form: IntroForm, at: string, submissionKey?: string | null): boolean;
   /** Undo of a decision: back to pending, decision and delivery stage cleared; false if not in `from`. */
   reopenRequest(id: number, from: readonly RequestStatus[], at: string): boolean;
   setIntroText(id: number, text: string | null, at: string): void;

@@ -6,12 +6,14 @@ import { DatabaseUnavailableError } from '../../db/open.ts';
 import { SqliteStore } from '../../db/sqlite-store.ts';
 import { DatabaseTooNewError } from '../../db/migrate.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
+import { REQUEST_STATUSES } from '../../src/domain.ts';
 import { DomainError } from '../../src/errors.ts';
 import { systemClock, type Clock } from '../../src/ports.ts';
 import { runBackup, runExport, runMembers, runReport, runRequests, runStats } from './commands/admin.ts';
 import { runContacts, type Flags } from './commands/contacts.ts';
 import { runImport } from './commands/import.ts';
 import { runIntro } from './commands/intro.ts';
+import { runOutbox } from './commands/outbox.ts';
 import { runTriage } from './commands/triage.ts';
 import { NotAContactsCsvError } from './import/generic-csv.ts';
 import { NotALinkedInExportError } from './import/linkedin-csv.ts';
@@ -40,8 +42,11 @@ export const USAGE = `Usage: intro-broker [--db <path>] <command> [options]
   members list [--status member|pending|declined|blocked]
   members show <id|platform:user-id>               a member's requests, outcomes, declines and events
   members add|remove|block <platform:user-id> [--name "Name"]
-  requests list [--status pending|approved|declined|withdrawn|expired]
+  members unblock <platform:user-id>              take back "I don't know you"
+  requests list [--status ${REQUEST_STATUSES.join('|')}]
   requests show <id>                              the request, its events in order, outcome, decline reason
+  outbox list [--failed]                          messages to send, sent and failed (kinds and errors, no content)
+  outbox retry <id>                               send a failed message again
   stats
   export [--out file.json]                        everything, as JSON
   report --out report.html                        the funnel and outcomes over time, as charts
@@ -93,6 +98,7 @@ const OPTIONS = {
   why: { type: 'string' },
   blurb: { type: 'string' },
   via: { type: 'string' },
+  failed: { type: 'boolean' },
 } as const;
 
 function triageOptions(v: { limit?: string; order?: string; 'include-skipped'?: boolean }) {
@@ -137,6 +143,8 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
         return runMembers(c, sub, rest, flags);
       case 'requests':
         return runRequests(c, sub, flags, rest);
+      case 'outbox':
+        return runOutbox(c, sub, rest, flags);
       case 'stats':
         return runStats(c);
       case 'export':

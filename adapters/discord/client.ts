@@ -9,6 +9,7 @@ import type { DiscordConfig } from '../../src/config.ts';
 import type { CoreContext } from '../../src/context.ts';
 import { Dispatcher } from '../../src/dispatcher.ts';
 import type { Logger } from '../../src/ports.ts';
+import { guildGate } from './access.ts';
 import { describeError } from './deps.ts';
 import { attachmentOrigins, createDmUploadHandler } from './dm-upload.ts';
 import { createInteractionHandler } from './interaction-handler.ts';
@@ -79,7 +80,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   let own: Dispatcher | undefined; // only when no shared dispatcher was given
   const outbox = options.dispatcher ?? (own = new Dispatcher({ store: ctx.store, clock: ctx.clock, logger, messengers: { discord: messenger } }));
 
-  const handle = createInteractionHandler({ ctx, logger, outbox, dms: messenger });
+  const gate = guildGate(client, config.guildIds, config.ownerId);
+  const handle = createInteractionHandler({ ctx, logger, outbox, dms: messenger, gate });
   client.on(Events.InteractionCreate, (interaction) => {
     handle(interaction).catch((err: unknown) => logger.error(describeError(err), 'discord: handler failed'));
   });

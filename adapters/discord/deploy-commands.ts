@@ -12,11 +12,19 @@ export interface DeployResult {
 }
 
 export async function deployCommands(
-  config: Pick<DiscordConfig, 'token' | 'applicationId' | 'guildId' | 'apiUrl'>,
+  config: Pick<DiscordConfig, 'token' | 'applicationId' | 'guildId' | 'guildIds' | 'apiUrl'>,
   commands: readonly Command[] = allCommands,
 ): Promise<DeployResult> {
   const rest = new REST(restOptions(config)).setToken(config.token);
-  const route = config.guildId ? Routes.applicationGuildCommands(config.applicationId, config.guildId) : Routes.applicationCommands(config.applicationId);
-  const registered = (await rest.put(route, { body: commands.map((c) => c.data) })) as { name: string }[];
-  return { scope: config.guildId ? 'guild' : 'global', names: registered.map((c) => c.name) };
+  const body = { body: commands.map((c) => c.data) };
+  if (!config.guildId) {
+    const registered = (await rest.put(Routes.applicationCommands(config.applicationId), body)) as { name: string }[];
+    return { scope: 'global', names: registered.map((c) => c.name) };
+  }
+  // Every server the bot serves (DISCORD_GUILD_ID may name several).
+  let registered: { name: string }[] = [];
+  for (const guildId of config.guildIds ?? [config.guildId]) {
+    registered = (await rest.put(Routes.applicationGuildCommands(config.applicationId, guildId), body)) as { name: string }[];
+  }
+  return { scope: 'guild', names: registered.map((c) => c.name) };
 }

@@ -4,6 +4,7 @@ import type { CoreContext } from '../../src/context.ts';
 import type { Dispatcher } from '../../src/dispatcher.ts';
 import type { Actor } from '../../src/domain.ts';
 import type { Logger } from '../../src/ports.ts';
+import type { GuildGate } from './access.ts';
 
 export interface DiscordDeps {
   ctx: CoreContext;
@@ -12,6 +13,8 @@ export interface DiscordDeps {
   outbox: Pick<Dispatcher, 'runOnce'>;
   /** Whose DMs were closed (50007) the last time the messenger tried them. */
   dms: { isClosed(userId: string): boolean };
+  /** Who may use the bot (DISCORD_GUILD_ID); absent: everyone who reaches it. */
+  gate?: GuildGate;
 }
 
 export function actorOf(user: Pick<User, 'id' | 'globalName' | 'username'>): Actor {

@@ -3,6 +3,7 @@
 // the core's entry points (src/interactions.ts); no product rule lives here.
 import { ComponentType, DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type Interaction, type ModalSubmitInteraction } from 'discord.js';
 import { handleAction, handleCommand, handleSubmit } from '../../src/interactions.ts';
+import { outsiderNotice } from '../../src/views/notices.ts';
 import { commandRegistry, type CommandRegistry } from './commands/index.ts';
 import { describeError, SORRY, type DiscordDeps } from './deps.ts';
 import { runCore } from './run-core.ts';
@@ -42,6 +43,7 @@ function isUnanswerable(err: unknown): boolean {
 }
 
 async function route(interaction: Interaction, deps: DiscordDeps, registry: CommandRegistry): Promise<void> {
+  if (deps.gate && !(await deps.gate.allows(interaction.user.id, interaction.guildId))) return refuse(interaction, deps);
   if (interaction.isAutocomplete()) {
     const command = registry.get(interaction.commandName);
     if (command?.autocomplete) await command.autocomplete(interaction, deps);
@@ -57,6 +59,14 @@ async function route(interaction: Interaction, deps: DiscordDeps, registry: Comm
     await runCore(interaction, deps, (ctx, actor) => handleSubmit(ctx, actor, interaction.customId, formValues(interaction)));
   }
   // Anything else (select menus, context menus) is not ours: no answer, as Discord expects.
+}
+
+/** Someone from outside the owner's servers: a polite no, and nothing of the network. */
+async function refuse(interaction: Interaction, deps: DiscordDeps): Promise<void> {
+  deps.logger.info({ interactionType: interaction.type, guild: interaction.guildId ?? 'dm' }, 'discord: refused an interaction from outside the configured servers');
+  if (interaction.isAutocomplete()) return interaction.respond([]);
+  if (!interaction.isRepliable()) return;
+  await interaction.reply({ content: outsiderNotice(deps.ctx.policy.ownerName), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
 }
 
 function formValues(interaction: ModalSubmitInteraction): Record<string, string> {

@@ -21,6 +21,8 @@ import { renderView } from './render.ts';
 import { NO_MENTIONS } from './text.ts';
 
 export const DMS_CLOSED_RETRY_MS = 60 * 60_000;
+/** Closed DMs (50007) are tried this many times, an hour apart, then the message fails and the owner is told. */
+export const DMS_CLOSED_MAX_ATTEMPTS = 4;
 
 export interface DiscordMessenger extends Messenger {
   /** True when the last DM to this user failed because their DMs are closed. */
@@ -55,6 +57,10 @@ export function createDiscordMessenger(client: Client): DiscordMessenger {
             partial.set(message.id, refs);
             throw asDeliveryError(err);
           }
+          if (message.attempts >= DMS_CLOSED_MAX_ATTEMPTS) {
+            partial.set(message.id, refs);
+            throw new PermanentDeliveryError(`discord: DMs closed (50007) after ${message.attempts} attempts`);
+          }
           closed.add(userId);
           anyClosed = true;
         }
@@ -85,8 +91,25 @@ function isDmsClosed(err: unknown): boolean {
   return err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.CannotSendMessagesToThisUser;
 }
 
+/**
+ * Discord errors that trying again cannot fix: the user or channel does not
+ * exist (for the bot), the bot lacks access, or Discord refuses this very message.
+ */
+export const PERMANENT_DISCORD_ERRORS: ReadonlySet<number> = new Set([
+  RESTJSONErrorCodes.UnknownUser, // 10013
+  RESTJSONErrorCodes.UnknownChannel, // 10003
+  RESTJSONErrorCodes.UnknownMessage, // 10008 (an edit of a message that is gone)
+  RESTJSONErrorCodes.MissingAccess, // 50001
+  RESTJSONErrorCodes.CannotEditMessageAuthoredByAnotherUser, // 50005
+  RESTJSONErrorCodes.InvalidRecipients, // 50033
+  RESTJSONErrorCodes.InvalidFormBodyOrContentType, // 50035
+]);
+
 function asDeliveryError(err: unknown): unknown {
   if (err instanceof RateLimitError) return new DeliveryError('discord: rate limited', err.retryAfter);
+  if (err instanceof DiscordAPIError && typeof err.code === 'number' && PERMANENT_DISCORD_ERRORS.has(err.code)) {
+    return new PermanentDeliveryError(`discord: ${err.message} (${err.code})`);
+  }
   return err; // the dispatcher logs the error (a code, no content) and backs off
 }
 

@@ -19,6 +19,7 @@ import { register as registerViews } from './listeners/views/index.ts';
 import { SlackNames } from './names.ts';
 import { RecentKeys } from './recent-keys.ts';
 import { slackStartupError } from './startup-errors.ts';
+import { registerTeamGate } from './team-gate.ts';
 
 /** What GET /healthz answers (HTTP mode serves it on PORT beside /slack/events). */
 export interface HealthAnswer {
@@ -102,6 +103,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       dispatcher.runOnce().catch((err: unknown) => logger.error({ ...describeError(err) }, 'outbox pass failed'));
     },
   };
+  registerTeamGate(app, deps, config.teamId);
   registerCommands(app, deps);
   registerActions(app, deps);
   registerViews(app, deps);

@@ -3,6 +3,9 @@
 // of them: conversations.open takes them as a comma list (mpim:write) and
 // answers with the group's channel. An edit is chat.update of the message sent
 // earlier (its ref is `channel:ts`).
+// Exactly once across crashes: every post carries the outbox id in its message
+// metadata, and a message that was tried before is first looked for in the
+// conversation's history (conversations.history), then marked sent if found.
 // The outbox owns retries (it backs off, and keeps a lease of 60 s on each
 // message), so this client never retries or waits on its own: a rate limit
 // becomes a DeliveryError carrying Slack's Retry-After, any other failure is
@@ -14,7 +17,7 @@ import type { SlackConfig } from '../../src/config.ts';
 import { DeliveryError, PermanentDeliveryError, type Messenger } from '../../src/dispatcher.ts';
 import type { Logger } from '../../src/ports.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { postDm } from './dm.ts';
+import { findPosted, openDm, postDm } from './dm.ts';
 import { renderMessage } from './render.ts';
 
 const SEND_TIMEOUT_MS = 10_000;
@@ -46,8 +49,41 @@ export function usersOf(recipients: readonly string[]): string {
   return [...new Set(recipients.map((id) => id.trim()).filter((id) => id !== ''))].join(',');
 }
 
+/**
+ * Slack errors that trying again cannot fix: the person is gone or unreachable
+ * by the bot, the conversation does not exist for it, the app lacks a scope, or
+ * Slack refuses this very message. The message fails for good and the owner is told.
+ */
+export const PERMANENT_SLACK_ERRORS: ReadonlySet<string> = new Set([
+  'user_not_found',
+  'users_not_found',
+  'cannot_dm_bot',
+  'user_disabled',
+  'account_inactive',
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'missing_scope',
+  'not_allowed_token_type',
+  'restricted_action',
+  'messages_tab_disabled',
+  'msg_too_long',
+  'invalid_blocks',
+  'cant_update_message',
+  'message_not_found',
+  'edit_window_closed',
+]);
+
+function platformErrorCode(err: unknown): string | undefined {
+  if (!(err instanceof Error) || (err as { code?: unknown }).code !== webApi.ErrorCode.PlatformError) return undefined;
+  const code = (err as webApi.WebAPIPlatformError).data.error;
+  return typeof code === 'string' ? code : undefined;
+}
+
 function asDeliveryError(err: unknown): unknown {
   if (isRateLimited(err)) return new DeliveryError('slack: rate limited', err.retryAfter * 1000);
+  const code = platformErrorCode(err);
+  if (code !== undefined && PERMANENT_SLACK_ERRORS.has(code)) return new PermanentDeliveryError(`slack: ${code}`);
   return err; // the dispatcher logs the message (an API error code, no content) and backs off
 }
 
@@ -55,7 +91,16 @@ export function createSlackMessenger(client: webApi.WebClient): Messenger {
   return {
     async send(message) {
       try {
-        const { channel, ts } = await postDm(client, usersOf(message.recipients), message.view);
+        const users = usersOf(message.recipients);
+        const mark = { outboxId: message.id, key: message.dedupeKey };
+        // An earlier attempt (a crash after Slack accepted the post, or an answer
+        // lost to a timeout) may have posted it already: look before posting again.
+        if (message.attempts > 1) {
+          const channel = await openDm(client, users);
+          const ts = await findPosted(client, channel, mark);
+          if (ts) return { ref: `${channel}:${ts}` };
+        }
+        const { channel, ts } = await postDm(client, users, message.view, mark);
         return { ref: `${channel}:${ts}` };
       } catch (err) {
         throw asDeliveryError(err);

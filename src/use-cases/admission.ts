@@ -9,6 +9,7 @@ import { messageKey } from '../messages.ts';
 import { judgeKnow, judgeSpam } from '../rules/gate/judge.ts';
 import { knowGuidance } from '../rules/quality-gate.ts';
 import { cleanText } from '../rules/text.ts';
+import { closePendingRequests } from './close-requests.ts';
 import { admissionCard, decidedAdmissionCard } from '../views/cards.ts';
 import { ADMISSION_LIMITS } from '../views/forms.ts';
 import { admissionDecisionNotice } from '../views/notices.ts';
@@ -131,8 +132,14 @@ export function unblockMember(ctx: CoreContext, by: string, memberId: number): {
     const member = ctx.store.getMember(memberId);
     if (!member) throw notFound('person');
     const at = nowIso(ctx);
-    const to: MemberStatus = member.admissionNote ? 'pending' : 'member';
-    const changed = ctx.store.transitionMember(member.id, member.admissionNote ? ['blocked', 'declined'] : ['blocked'], to, at);
+    // Where they were before: the last block (or "Ignore") of a join request sends it back to the queue.
+    const last = ctx.store
+      .listEvents({ memberId: member.id })
+      .filter((e) => ['admission.blocked', 'admission.ignored', 'member.blocked'].includes(e.kind))
+      .at(-1);
+    const fromAdmission = last !== undefined && last.kind !== 'member.blocked';
+    const to: MemberStatus = fromAdmission ? 'pending' : 'member';
+    const changed = ctx.store.transitionMember(member.id, fromAdmission ? ['blocked', 'declined'] : ['blocked'], to, at);
     if (changed) ctx.store.appendEvent({ at, actor: by, kind: 'member.unblocked', memberId: member.id, data: { to } });
     return { member: ctx.store.getMember(member.id) as Member, changed };
   });
@@ -172,6 +179,10 @@ export function setMemberStatus(ctx: CoreContext, by: string, input: { platform:
       at,
     });
     ctx.store.appendEvent({ at, actor: by, kind: `member.${input.status}`, memberId: member.id });
+    // Removed ('declined') or blocked: what they asked for and is still waiting closes.
+    if (input.status === 'blocked' || input.status === 'declined') {
+      closePendingRequests(ctx, by, { memberId: member.id }, input.status === 'blocked' ? 'member_blocked' : 'member_removed');
+    }
     return member;
   });
 }

@@ -54,10 +54,17 @@ export function startDelivery(ctx: CoreContext, requestId: number): void {
   ctx.store.scheduleTask({ kind: 'expire_optin', requestId: p.req.id, dueAt: daysFrom(ctx, timersOf(ctx).optinExpiryDays), dedupeKey: roundKey(ctx, p.req.id, 'expire_optin'), at });
 }
 
+/** The contact's chat account, unless chat could not reach them for this request (then it is email). */
+function reachableInChat(ctx: CoreContext, p: Parties): string | null {
+  const id = chatIdentity(p.contact, p.member.platform);
+  if (id === null) return null;
+  return ctx.store.listEvents({ requestId: p.req.id }).some((e) => e.kind === 'optin.fallback_email') ? null : id;
+}
+
 function makeIntro(ctx: CoreContext, p: Parties, at: string, actor: string): void {
   ctx.store.setStage(p.req.id, [null, 'awaiting_contact'], 'introduced', at);
   const platform = p.member.platform;
-  const contactChatId = chatIdentity(p.contact, platform);
+  const contactChatId = reachableInChat(ctx, p);
   const owner = ctx.policy.ownerName;
   if (contactChatId) {
     // One conversation with all three, where the platform allows it (the messenger decides how).

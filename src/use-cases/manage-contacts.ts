@@ -4,8 +4,14 @@ import type { Contact } from '../domain.ts';
 import { type CoreContext, nowIso } from '../context.ts';
 import { notFound } from '../errors.ts';
 import type { ContactFilter, ContactInput } from '../ports.ts';
+import { closePendingRequests } from './close-requests.ts';
 
 export type ContactPatch = Partial<ContactInput>;
+
+/** A contact no one may ask for any more (opted out, unvetted): their pending requests close. */
+function closeIfUnavailable(ctx: CoreContext, by: string, c: Contact): void {
+  if (!c.vetted || !c.openToIntros) closePendingRequests(ctx, by, { contactId: c.id }, 'contact_unavailable');
+}
 
 export function addContact(ctx: CoreContext, by: string, input: ContactInput): Contact {
   return ctx.store.transaction(() => {
@@ -23,6 +29,7 @@ export function editContact(ctx: CoreContext, by: string, id: number, patch: Con
     const c = ctx.store.updateContact(id, patch, at);
     // Field names only: the values may be private.
     ctx.store.appendEvent({ at, actor: by, kind: 'contact.edited', contactId: id, data: { fields: Object.keys(patch) } });
+    closeIfUnavailable(ctx, by, c);
     return c;
   });
 }
@@ -33,8 +40,9 @@ export function bulkUpdate(ctx: CoreContext, by: string, filter: ContactFilter, 
     const at = nowIso(ctx);
     const targets = ctx.store.listContacts(filter);
     for (const c of targets) {
-      ctx.store.updateContact(c.id, patch, at);
+      const updated = ctx.store.updateContact(c.id, patch, at);
       ctx.store.appendEvent({ at, actor: by, kind, contactId: c.id });
+      closeIfUnavailable(ctx, by, updated);
     }
     return targets.length;
   });
@@ -59,6 +67,7 @@ export function removeContacts(ctx: CoreContext, by: string, ids: number[]): { d
     const out = { deleted: 0, anonymised: 0 };
     for (const id of ids) {
       if (!ctx.store.getContact(id)) throw notFound(`contact #${id}`);
+      closePendingRequests(ctx, by, { contactId: id }, 'contact_removed');
       out[ctx.store.removeContact(id, at)]++;
       ctx.store.appendEvent({ at, actor: by, kind: 'contact.removed', contactId: id });
     }

@@ -57,7 +57,7 @@ export function contactLoad(ctx: CoreContext, contact: Contact): ContactLoad {
 }
 
 export function requesterHistory(ctx: CoreContext, member: Member, exceptRequestId?: number): RequesterHistory {
-  const byStatus: RequesterHistory['byStatus'] = { pending: 0, approved: 0, declined: 0, withdrawn: 0, expired: 0 };
+  const byStatus: RequesterHistory['byStatus'] = { pending: 0, approved: 0, declined: 0, withdrawn: 0, expired: 0, closed: 0 };
   for (const r of ctx.store.listRequests({ memberId: member.id })) if (r.id !== exceptRequestId) byStatus[r.status]++;
   return { byStatus };
 }
@@ -80,17 +80,27 @@ function checkLimits(ctx: CoreContext, member: Member, contact: Contact): void {
   }
 }
 
-export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: number, values: Partial<Record<keyof IntroForm, unknown>>): SubmitResult {
+export function submitIntroRequest(
+  ctx: CoreContext,
+  actor: Actor,
+  contactId: number,
+  values: Partial<Record<keyof IntroForm, unknown>>,
+  opts: { submissionId?: string } = {},
+): SubmitResult {
+  const submissionKey = opts.submissionId === undefined ? null : `${actor.platform}:${opts.submissionId}`;
   const member = requireMember(ctx, actor);
   const parsed = introFormSchema.safeParse({ howKnow: values.howKnow ?? '', whyContact: values.whyContact ?? '', blurb: values.blurb ?? '' });
   if (!parsed.success) throw new DomainError('invalid', 'Each answer must be text of at most 20,000 characters.');
   const form = parsed.data;
 
   return ctx.store.transaction(() => {
+    // A repeat of a submission already taken (a platform retry, even after the request was decided): nothing new.
+    const made = submissionKey === null ? null : ctx.store.findRequestBySubmission(submissionKey);
+    if (made) return { ok: true as const, request: made, view: requestSentView(made, ctx.store.getContact(made.contactId)?.name ?? 'the contact', ctx.policy.ownerName), duplicate: true };
     const contact = requestableContact(ctx, contactId);
     // A platform retry or a double submit of the same form finds the request it already made.
     const existing = ctx.store.findOpenRequest(member.id, contact.id);
-    if (existing?.changesRequestedAt) return resubmit(ctx, actor, member, contact, existing, form);
+    if (existing?.changesRequestedAt) return resubmit(ctx, actor, member, contact, existing, form, submissionKey);
     if (existing) {
       if (existing.whyContact === form.whyContact && existing.blurb === form.blurb && existing.howKnow === form.howKnow) {
         return { ok: true as const, request: existing, view: requestSentView(existing, contact.name, ctx.policy.ownerName), duplicate: true };
@@ -106,7 +116,7 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
 
     const at = nowIso(ctx);
     const expiresAt = daysFrom(ctx, ctx.policy.limits.requestExpiryDays);
-    const request = ctx.store.insertRequest({ ...form, memberId: member.id, contactId: contact.id, at, expiresAt, gateSignals: verdict.signals });
+    const request = ctx.store.insertRequest({ ...form, memberId: member.id, contactId: contact.id, at, expiresAt, gateSignals: verdict.signals, submissionKey });
     // Nothing stays open forever: a reminder for the owner, then expiry.
     const reminderDays = timersOf(ctx).reminderDays;
     if (reminderDays < ctx.policy.limits.requestExpiryDays) {
@@ -124,8 +134,13 @@ export function submitIntroRequest(ctx: CoreContext, actor: Actor, contactId: nu
       view: ownerRequestCard(request, member, contact, requesterHistory(ctx, member, request.id), contactLoad(ctx, contact)),
       at,
     });
+    const view = requestSentView(request, contact.name, ctx.policy.ownerName);
+    // The member's confirmation, when it is a message rather than the form's own answer: through the outbox, so a rate limit cannot lose it.
+    if (submissionKey !== null) {
+      ctx.store.enqueue({ dedupeKey: messageKey.request(request.id, 'sent'), platform: member.platform, recipients: [actor.userId], kind: 'member.request_sent', view, at });
+    }
     ctx.faults?.('submit:before-commit');
-    return { ok: true as const, request, view: requestSentView(request, contact.name, ctx.policy.ownerName), duplicate: false };
+    return { ok: true as const, request, view, duplicate: false };
   });
 }
 
@@ -159,15 +174,20 @@ function gate(ctx: CoreContext, actor: Actor, member: Member, contact: Contact, 
  * again, then the same request is revised (no new request, no second card)
  * and the owner's card is edited in place. Runs inside the submit's transaction.
  */
-function resubmit(ctx: CoreContext, actor: Actor, member: Member, contact: Contact, sentBack: IntroRequest, form: IntroForm): SubmitResult {
+function resubmit(ctx: CoreContext, actor: Actor, member: Member, contact: Contact, sentBack: IntroRequest, form: IntroForm, submissionKey: string | null): SubmitResult {
   const verdict = gate(ctx, actor, member, contact, form, sentBack);
   if (!verdict.ok) return verdict;
   const at = nowIso(ctx);
-  ctx.store.reviseRequest(sentBack.id, form, at);
+  // The revising submission now stands for the request: a platform's repeat of it finds the request and makes nothing new.
+  ctx.store.reviseRequest(sentBack.id, form, at, submissionKey);
   ctx.store.deleteDraft(actor.platform, actor.userId, encodeAction({ type: 'submit_request', contactId: contact.id }));
   ctx.store.appendEvent({ at, actor: who(actor), kind: 'request.resubmitted', requestId: sentBack.id, memberId: member.id, contactId: contact.id });
   enqueueOwnerCardEdit(ctx, sentBack.id, member, contact, at, 'revised');
   const request = ctx.store.getRequest(sentBack.id) as IntroRequest;
   const view = message(`Your revised request for an intro to ${contact.name} is with ${ctx.policy.ownerName} (request #${request.id}).`, 'You will hear back here when they decide.');
+  // As for a new request: where the confirmation is a message (Slack), it goes through the outbox.
+  if (submissionKey !== null) {
+    ctx.store.enqueue({ dedupeKey: messageKey.request(request.id, `revised:${at}`), platform: member.platform, recipients: [actor.userId], kind: 'member.request_sent', view, at });
+  }
   return { ok: true, request, view, duplicate: false };
 }

@@ -87,6 +87,8 @@ export function statusLine(req: IntroRequest): string {
       return 'Withdrawn by the requester.';
     case 'expired':
       return 'Expired without a decision.';
+    case 'closed':
+      return `Closed without a decision${when}.`;
     case 'pending':
       return 'Waiting for your decision.';
   }

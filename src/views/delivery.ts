@@ -39,8 +39,11 @@ export function mailto(to: string | null, subject: string, body: string): string
   return `mailto:${recipients.join(',')}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
-/** For a contact who is not on chat: a forwardable opt-in email the owner sends, and two buttons to record the answer. */
-export function ownerOptinEmailCard(req: IntroRequest, member: Member, contact: Contact, ownerName: string): View {
+/**
+ * For a contact who is not on chat (or, with `unreachable`, whom chat could not
+ * reach): a forwardable opt-in email the owner sends, and two buttons to record the answer.
+ */
+export function ownerOptinEmailCard(req: IntroRequest, member: Member, contact: Contact, ownerName: string, unreachable?: string): View {
   const subject = `Intro to ${member.displayName}?`;
   const body = [
     `Hi ${first(contact.name)},`,
@@ -60,7 +63,10 @@ export function ownerOptinEmailCard(req: IntroRequest, member: Member, contact: 
   ].join('\n');
   const blocks: Block[] = [
     { kind: 'header', text: `Request #${req.id}: ask ${contact.name} first` },
-    { kind: 'text', text: `${contact.name} is not on chat, so ask them by email before making the intro. Send this (edit as you like), then record their answer below.` },
+    {
+      kind: 'text',
+      text: `${unreachable ? `${contact.name} could not be reached in chat (${unreachable})` : `${contact.name} is not on chat`}, so ask them by email before making the intro. Send this (edit as you like), then record their answer below.`,
+    },
     { kind: 'fields', fields: [{ label: 'To', value: contact.email ?? 'no email on file: ask them however you usually do' }, { label: 'Subject', value: subject }] },
     { kind: 'quote', label: 'Email', text: body },
   ];

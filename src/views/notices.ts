@@ -10,6 +10,10 @@ export const message = (text: string, context?: string): View => ({
   blocks: [{ kind: 'text', text }, ...(context ? [{ kind: 'context', text: context } as Block] : [])],
 });
 
+/** To someone from outside the workspace or servers the bot serves. */
+export const outsiderNotice = (ownerName: string): string =>
+  `Sorry, this bot only serves ${ownerName}'s own workspace or server, so it can't help here. If you know ${ownerName}, ask them to add you there.`;
+
 export function requestSentView(req: IntroRequest, contactName: string, ownerName: string): View {
   return message(
     `Your request for an intro to ${contactName} is with ${ownerName} (request #${req.id}).`,
@@ -42,7 +46,7 @@ export function admissionDecisionNotice(admitted: boolean, ownerName: string): V
 /** A request's state in the requester's words: no detail that embarrasses anyone. */
 export function memberStatusLine(req: IntroRequest): string {
   if (req.status !== 'approved') {
-    return { pending: 'waiting for a decision', declined: 'declined', withdrawn: 'withdrawn', expired: 'expired without a decision' }[req.status];
+    return { pending: 'waiting for a decision', declined: 'declined', withdrawn: 'withdrawn', expired: 'expired without a decision', closed: 'closed' }[req.status];
   }
   switch (req.stage) {
     case 'awaiting_contact':

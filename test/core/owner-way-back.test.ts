@@ -98,6 +98,18 @@ describe('ask for changes', () => {
     expect(text(cards[0]!.view)).toContain('You asked for changes');
   });
 
+  it("a platform's repeat of the resubmission (same view id) revises once and confirms once", () => {
+    request();
+    handleSubmit(t.ctx, owner, encodeAction({ type: 'submit_changes', requestId: 1 }), { note });
+    const revised = { ...goodForm, whyContact: `${goodForm.whyContact} Specifically: how her team sized the first fraud analyst hires.` };
+    const action = encodeAction({ type: 'submit_request', contactId: 1 });
+    expect(handleSubmit(t.ctx, alice, action, revised, { submissionId: 'V-REVISED' })).toMatchObject({ type: 'form_done', queued: true });
+    expect(handleSubmit(t.ctx, alice, action, revised, { submissionId: 'V-REVISED' })).toMatchObject({ type: 'form_done', queued: true });
+    expect(events().filter((k) => k === 'request.resubmitted')).toHaveLength(1);
+    expect(t.ctx.store.listOutbox().filter((m) => m.kind === 'member.request_sent')).toHaveLength(1);
+    expect(t.ctx.store.listRequests()).toHaveLength(1);
+  });
+
   it('is owner-only, and only for a pending request', () => {
     request();
     expect(text(click(alice, { type: 'ask_changes', requestId: 1 }))).toContain('Only Sam can do that');

@@ -65,6 +65,15 @@ describe('private fields', () => {
       act({ platform: 'console', userId: 'ana' }, { type: 'contact_answer', requestId: 2, yes: true });
       act(owner, { type: 'contact_answer', requestId: 1, yes: true });
       act(bob, { type: 'withdraw', requestId: 1 });
+      // The owner's way back: a note, the reopened form, the resubmission, a decision undone; a member's email.
+      act(owner, { type: 'ask_changes', requestId: 3 });
+      member(owner, handleSubmit(t.ctx, owner, encodeAction({ type: 'submit_changes', requestId: 3 }), { note: 'Say what you would ask Ana, in one sentence, please.' }));
+      act(bob, { type: 'open_request_form', contactId: onChat.id });
+      member(bob, handleSubmit(t.ctx, bob, encodeAction({ type: 'submit_request', contactId: onChat.id }), { ...goodForm, blurb: 'Bob is a product manager in Porto looking for a payments role at a larger company, in fraud.' }));
+      act(owner, { type: 'decline', requestId: 3, reason: 'not_now' });
+      await dispatcher.runOnce();
+      act(owner, { type: 'undo', requestId: 3 });
+      member(alice, handleCommand(t.ctx, alice, 'profile', 'email alice@example.org'));
       member(alice, handleCommand(t.ctx, alice, 'intros', ''));
       // The triage deck shows the owner's private fields; a member gets a refusal.
       const unvetted = addContact(t, { name: 'Dana Unvetted', ...PRIVATE, vetted: false });
@@ -88,6 +97,7 @@ describe('private fields', () => {
       const everything = JSON.stringify(seen);
       expect(everything).toContain('Ben Ortiz'); // the collection is real
       expect(everything).toContain('could not deliver'); // and includes the failure log
+      expect(everything).toContain('has reopened your request'); // and the way-back flows
       for (const secret of Object.values(PRIVATE)) expect(everything).not.toContain(secret);
       // The owner, on the other hand, is handed the email draft with the address.
       expect(JSON.stringify(t.ctx.store.listOutbox().filter((m) => m.recipients.includes(ownerId)))).toContain(PRIVATE.email);

@@ -78,6 +78,10 @@ export interface FakeSlack {
    * the URL to put in a file_share event. Downloads are recorded as 'file_download'.
    */
   serveFile(name: string, bytes: Uint8Array | string, contentType?: string): string;
+  /** Messages posted to a channel and accepted (by the default chat.postMessage, or `remember`), oldest first, as edited since. */
+  messagesIn(channel: string): Record<string, unknown>[];
+  /** Keeps a message a test's own chat.postMessage handler accepted, so history and edits see it. */
+  remember(channel: string, message: Record<string, unknown>): void;
   /** Forgets calls, acks and overrides, so one fake can serve several tests. */
   reset(): void;
   close(): Promise<void>;
@@ -99,6 +103,9 @@ export async function startFakeSlack(options: { people?: Record<string, string> 
   // Pending waitFor/waitForAck/waitForConnection: re-checked on every new record.
   const waiters = new Set<{ check: () => boolean; timer: NodeJS.Timeout; reject: (e: Error) => void }>();
   let tsSeq = 0;
+  // Messages the default chat.postMessage accepted, per channel, oldest first (what conversations.history reads).
+  const history = new Map<string, Record<string, unknown>[]>();
+  const remember = (channel: string, message: Record<string, unknown>) => history.set(channel, [...(history.get(channel) ?? []), message]);
   let viewSeq = 0;
   let envelopeSeq = 0;
 
@@ -111,11 +118,21 @@ export async function startFakeSlack(options: { people?: Record<string, string> 
     }),
     'chat.postMessage': ({ body }) => {
       const ts = nextTs();
-      return { ok: true, channel: body.channel, ts, message: { type: 'message', user: 'UBOT', bot_id: 'BBOT', text: body.text, blocks: body.blocks, ts } };
+      const message = { type: 'message', user: 'UBOT', bot_id: 'BBOT', text: body.text, blocks: body.blocks, ts, ...(isObject(body.metadata) ? { metadata: body.metadata } : {}) };
+      remember(String(body.channel), message);
+      return { ok: true, channel: body.channel, ts, message };
     },
-    'chat.update': ({ body }) => ({
-      ok: true, channel: body.channel, ts: body.ts, text: body.text, message: { type: 'message', user: 'UBOT', bot_id: 'BBOT', text: body.text, blocks: body.blocks },
-    }),
+    'chat.update': ({ body }) => {
+      const kept = history.get(String(body.channel))?.find((m) => m.ts === body.ts);
+      if (kept) Object.assign(kept, { text: body.text, blocks: body.blocks, edited: { user: 'UBOT', ts: nextTs() } });
+      return { ok: true, channel: body.channel, ts: body.ts, text: body.text, message: { type: 'message', user: 'UBOT', bot_id: 'BBOT', text: body.text, blocks: body.blocks } };
+    },
+    // Newest first, like Slack; metadata only with include_all_metadata.
+    'conversations.history': ({ body }) => {
+      const all = [...(history.get(String(body.channel)) ?? [])].reverse().slice(0, Number(body.limit ?? 100));
+      const withMeta = body.include_all_metadata === 'true' || body.include_all_metadata === true;
+      return { ok: true, messages: all.map((m) => (withMeta ? { ...m } : { ...m, metadata: undefined })), has_more: false };
+    },
     'chat.postEphemeral': () => ({ ok: true, message_ts: nextTs() }),
     'views.open': ({ body }) => viewReply(body.view),
     'views.update': ({ body }) => viewReply(body.view, typeof body.view_id === 'string' ? body.view_id : undefined),
@@ -281,7 +298,10 @@ export async function startFakeSlack(options: { people?: Record<string, string> 
       files.set(path, { bytes: Buffer.from(bytes), contentType });
       return `${base}${path}`;
     },
+    messagesIn: (channel) => history.get(channel) ?? [],
+    remember,
     reset() {
+      history.clear();
       calls.length = 0;
       acks.length = 0;
       overrides.clear();

@@ -4,8 +4,9 @@ import { resolve } from 'node:path';
 import { backupTo } from '../../../db/backup.ts';
 import type { SqliteStore } from '../../../db/sqlite-store.ts';
 import { daysFrom } from '../../../src/context.ts';
-import type { MemberStatus, Platform, RequestStatus } from '../../../src/domain.ts';
-import { setMemberStatus } from '../../../src/use-cases/admission.ts';
+import { REQUEST_STATUSES, type MemberStatus, type Platform, type RequestStatus } from '../../../src/domain.ts';
+import { setMemberStatus, unblockMember } from '../../../src/use-cases/admission.ts';
+import { DomainError } from '../../../src/errors.ts';
 import { type CliContext, out, printJson, printTable, UsageError } from '../io.ts';
 import type { Flags } from './contacts.ts';
 import { renderReport } from '../report/render-html.ts';
@@ -14,7 +15,6 @@ import { buildReport } from '../../../src/use-cases/report.ts';
 
 const PLATFORMS: Platform[] = ['slack', 'discord', 'console'];
 const MEMBER_STATUSES: MemberStatus[] = ['member', 'pending', 'declined', 'blocked'];
-const REQUEST_STATUSES: RequestStatus[] = ['pending', 'approved', 'declined', 'withdrawn', 'expired'];
 
 function parseUser(spec: string | undefined): { platform: Platform; userId: string } {
   const m = /^(slack|discord|console):(\S+)$/.exec(spec ?? '');
@@ -45,16 +45,30 @@ export function runMembers(c: CliContext, sub: string | undefined, args: string[
     }
     case 'show':
       return showMember(c, args[0]);
+    case 'unblock':
+      return unblock(c, parseUser(args[0]));
     default:
-      throw new UsageError('members list|show|add|remove|block');
+      throw new UsageError('members list|show|add|remove|block|unblock');
   }
+}
+
+/** Takes back "I don't know you": a join request goes back to the owner's queue, a blocked member is a member again. */
+function unblock(c: CliContext, user: { platform: Platform; userId: string }): number {
+  const found = c.ctx.store.findMember(user.platform, user.userId);
+  if (!found) throw new DomainError('not_found', `No one is known as ${user.platform}:${user.userId}.`);
+  const { member, changed } = unblockMember(c.ctx, c.by, found.id);
+  if (c.json) return printJson(c, { ...member, changed }), 0;
+  const who = `${member.platform}:${member.userId} (${member.displayName})`;
+  if (!changed) return out(c, `${who} is not blocked (status: ${member.status}); nothing changed.`), 0;
+  out(c, member.status === 'pending' ? `${who} is unblocked: their request to join is back in your queue (/intros).` : `${who} is unblocked and a member again.`);
+  return 0;
 }
 
 export function runRequests(c: CliContext, sub: string | undefined, f: Flags, args: string[] = []): number {
   if (sub === 'show') return showRequest(c, args[0]);
-  if (sub !== 'list') throw new UsageError('requests list [--status pending|approved|declined|withdrawn|expired] | requests show <id>');
+  if (sub !== 'list') throw new UsageError(`requests list [--status ${REQUEST_STATUSES.join('|')}] | requests show <id>`);
   const status = typeof f.status === 'string' ? f.status : undefined;
-  if (status !== undefined && !REQUEST_STATUSES.includes(status as RequestStatus)) throw new UsageError(`--status must be one of ${REQUEST_STATUSES.join(', ')}.`);
+  if (status !== undefined && !(REQUEST_STATUSES as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${REQUEST_STATUSES.join(', ')}.`);
   const rows = c.ctx.store.listRequests(status ? { status: status as RequestStatus } : {});
   if (c.json) return printJson(c, rows), 0;
   const name = (id: number) => c.ctx.store.getMember(id)?.displayName ?? `#${id}`;

@@ -65,7 +65,7 @@ describe('terminal: the owner asks for changes', () => {
 });
 
 describe('terminal: undo and the intro draft', () => {
-  it('undoes an approval within 10 minutes; the requester, not yet told, hears nothing', async () => {
+  it('undoes an approval within 10 minutes; the requester, already told, hears it was reopened', async () => {
     await requestIntroToAna();
     const card = await term.type('/as owner');
     const approved = await term.type(String(ConsoleDriver.button(card, 'Approve')));

@@ -7,6 +7,8 @@ import { expect } from 'vitest';
 import type { APIInteraction, APIInteractionResponse, APIMessage, ClientOptions } from 'discord.js';
 import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/index.ts';
 import { Dispatcher } from '../../../src/dispatcher.ts';
+import { deliveryFailed } from '../../../src/use-cases/delivery-failed.ts';
+import type { DiscordConfig } from '../../../src/config.ts';
 import type { Policy } from '../../../src/context.ts';
 import type { Actor } from '../../../src/domain.ts';
 import type { Logger } from '../../../src/ports.ts';
@@ -68,6 +70,8 @@ export interface StartOptions {
   /** Extra discord.js options; tests of hangs shorten `rest.timeout`. */
   clientOptions?: Partial<ClientOptions>;
   /** For restart(): the fake, database and clock of the process that died. */
+  /** Configuration beyond the basics (DISCORD_GUILD_ID's guildIds, say). */
+  config?: Partial<DiscordConfig>;
   resume?: { fake: FakeDiscord; nonces: NonceLedger; dbPath: string; removeDb: () => void; now: Date };
 }
 
@@ -89,13 +93,13 @@ export async function startBot(policy: Partial<Policy> = {}, options: StartOptio
   // The bot reads the dispatcher only when an interaction arrives, so it can be built after the bot.
   const shared: { dispatcher?: Dispatcher } = {};
   const bot = createDiscordBot({
-    config: { token: 'test-token', applicationId: FAKE_IDS.applicationId, ownerId: OWNER.id, apiUrl: fake.apiUrl },
+    config: { token: 'test-token', applicationId: FAKE_IDS.applicationId, ownerId: OWNER.id, apiUrl: fake.apiUrl, ...options.config },
     ctx: t.ctx,
     logger,
     dispatcher: { runOnce: () => (shared.dispatcher as Dispatcher).runOnce() },
     clientOptions: { ...options.clientOptions, rest: { timeout: 2_000, ...options.clientOptions?.rest } },
   });
-  const dispatcher = new Dispatcher({ store: t.ctx.store, clock: t.ctx.clock, logger, messengers: { discord: bot.messenger } });
+  const dispatcher = new Dispatcher({ store: t.ctx.store, clock: t.ctx.clock, logger, messengers: { discord: bot.messenger }, onGiveUp: (m, reason) => deliveryFailed(t.ctx, m, reason) });
   const runOnce = dispatcher.runOnce.bind(dispatcher);
   dispatcher.runOnce = (limit?: number) => trackPass(runOnce(limit)); // see waitForDm
   shared.dispatcher = dispatcher;

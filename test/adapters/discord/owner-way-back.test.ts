@@ -7,7 +7,7 @@ import { encodeAction } from '../../../src/actions.ts';
 import { handleSubmit } from '../../../src/interactions.ts';
 import { submitIntroRequest } from '../../../src/use-cases/submit-intro-request.ts';
 import { addContact, goodForm } from '../../support/core.ts';
-import { ALICE, button, dmChannelIdFor, modalSubmit } from '../../support/fake-discord.ts';
+import { ALICE, button, dmChannelIdFor, modalSubmit, slashCommand } from '../../support/fake-discord.ts';
 import {
   addDiscordMember,
   asBotMessage,
@@ -120,6 +120,21 @@ describe('Discord: undo', () => {
   });
 });
 
+describe("Discord: the intro in the owner's words", () => {
+  it('Edit the intro text opens a modal prefilled with the draft; the saved text is what the intro carries', async () => {
+    await requestAndCard();
+    const approved = await click(buttonLabelled(card, 'Approve'));
+    const opened = await click(buttonLabelled(dataOf(approved), 'Edit the intro text'));
+    expect(opened.type).toBe(9);
+    const modal = (opened as { data: APIModalInteractionResponseCallbackData }).data;
+    expect(JSON.stringify(modal.components)).toContain('Ana, meet Alice Example.');
+    const mine = 'Ana, meet Alice: we worked together at Northwind, and she has one sharp question on fraud hiring.';
+    const saved = await h.interact(modalSubmit({ user: OWNER, guildId: null, customId: modal.custom_id, fields: { text: mine }, message: card }));
+    expect(textOf(dataOf(saved))).toContain('will go in your words');
+    expect(h.t.ctx.store.getRequest(1)?.introText).toBe(mine);
+  });
+});
+
 describe('Discord: unblock', () => {
   it('"I don\'t know you" is taken back with Unblock, and Admit works again', async () => {
     const zed = discordActor(STRANGER);
@@ -134,5 +149,17 @@ describe('Discord: unblock', () => {
     const admitted = await click(buttonLabelled(dataOf(back), 'Admit'));
     expect(textOf(dataOf(admitted))).toContain('Admitted on');
     expect(h.t.ctx.store.findMember('discord', STRANGER.id)?.status).toBe('member');
+  });
+});
+
+describe('Discord: /profile', () => {
+  it('a member adds an email for intros, privately', async () => {
+    const bad = dataOf(await h.interact(slashCommand({ name: 'profile', user: ALICE, options: { email: 'not-an-email' } })));
+    expect(bad.flags).toBe(64);
+    expect(textOf(bad)).toContain("doesn't look like an email");
+    const saved = dataOf(await h.interact(slashCommand({ name: 'profile', user: ALICE, options: { email: 'alice@example.org' } })));
+    expect(textOf(saved)).toContain('Saved');
+    expect(h.t.ctx.store.findMember('discord', ALICE.id)?.email).toBe('alice@example.org');
+    expect(textOf(dataOf(await h.interact(slashCommand({ name: 'profile', user: ALICE }))))).toContain('alice@example.org');
   });
 });

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMessengerClient, createSlackMessenger, slackMessenger } from '../../../adapters/slack/index.ts';
 import { renderMessage } from '../../../adapters/slack/render.ts';
+import { deliveryFailed } from '../../../src/use-cases/delivery-failed.ts';
 import { Dispatcher, type Messenger } from '../../../src/dispatcher.ts';
 import { handleAction, handleSubmit } from '../../../src/interactions.ts';
 import type { OutboxMessage, Store } from '../../../src/ports.ts';
@@ -47,7 +48,8 @@ let fault: (call: RecordedCall, at: number) => Reply | undefined;
 
 const now = () => t.ctx.clock.now().getTime();
 const logger = () => capturingLogger(logs);
-const dispatcherWith = (messenger: Messenger) => new Dispatcher({ store: t.ctx.store, clock: t.ctx.clock, logger: logger(), messengers: { slack: messenger } });
+const dispatcherWith = (messenger: Messenger) =>
+  new Dispatcher({ store: t.ctx.store, clock: t.ctx.clock, logger: logger(), messengers: { slack: messenger }, onGiveUp: (m, reason) => deliveryFailed(t.ctx, m, reason) });
 /** The production messenger, exactly as bin/platforms.ts builds it. */
 const production = () => dispatcherWith(slackMessenger(slackConfig(fake), logger()));
 
@@ -208,38 +210,42 @@ describe('the outbox through a misbehaving Slack', () => {
     expectEachDeliveredOnce();
   });
 
-  it('(d) conversations.open failing with user_not_found keeps the message pending, logged by id and error code only', async () => {
+  it('(d) conversations.open failing with user_not_found fails the message for good at once: an event, the owner told in one line, logged by id and error code only', async () => {
     const dispatcher = production();
     let bobGone = true;
     fake.on('conversations.open', ({ body }) =>
       bobGone && body.users === BOB ? { ok: false, error: 'user_not_found' } : { ok: true, channel: { id: dm(String(body.users)) } },
     );
 
-    expect(await dispatcher.runOnce()).toEqual({ sent: MESSAGES - 1, failed: 1 });
-    for (const wait of [5_000, 10_000]) {
-      t.ctx.clock.advance(wait);
-      expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 1 });
-    }
-    const [kept] = pending();
-    expect(pending()).toHaveLength(1);
-    expect(kept).toMatchObject({ recipients: [BOB], kind: 'member.decision_notice', attempts: 3 });
-    expect(kept?.lastError).toContain('user_not_found');
-    expect(attempts.filter((a) => a.channel === dm(BOB))).toHaveLength(0);
+    expect(await dispatcher.runOnce()).toEqual({ sent: MESSAGES - 1 + 1, failed: 1 }); // the owner's notice went in the same pass
+    const failed = t.ctx.store.listOutbox({ status: 'failed' });
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ recipients: [BOB], kind: 'member.decision_notice', attempts: 1, lastError: 'slack: user_not_found' });
+    expect(pending()).toEqual([]);
+    expect(t.ctx.store.listEvents().filter((e) => e.kind === 'message.failed').map((e) => e.data)).toEqual([
+      { outboxId: failed[0]?.id, kind: 'member.decision_notice', reason: 'slack: user_not_found' },
+    ]);
+    const toOwner = attempts.filter((a) => a.channel === dm(OWNER));
+    expect(toOwner).toHaveLength(3 + 1); // three cards and the notice
+    const notice = posted.find((p) => p.text.startsWith('A message to Bob could not be delivered'));
+    expect(notice?.text).toContain('(slack: user_not_found)');
+    expect(notice?.text).toContain(`intro-broker outbox retry ${failed[0]?.id}`);
+    // Not retried on its own: Slack said the user does not exist.
+    t.ctx.clock.advance(3_600_000);
+    expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 0 });
 
-    // The logs: one warning per failed attempt, with ids, the kind and Slack's error code; nothing else.
+    // The logs: one warning, with ids, the kind and Slack's error code; nothing else.
     const warnings = logs.filter((l) => l.level === 'warn' || l.level === 'error');
-    expect(warnings).toHaveLength(3);
-    for (const w of warnings) {
-      expect(Object.keys(w.obj).sort()).toEqual(['attempts', 'kind', 'outboxId', 'platform', 'reason', 'retryInMs']);
-      expect(w.obj).toMatchObject({ outboxId: kept?.id, kind: 'member.decision_notice', platform: 'slack', reason: 'An API error occurred: user_not_found' });
-    }
+    expect(warnings).toHaveLength(1);
+    expect(Object.keys(warnings[0]?.obj ?? {}).sort()).toEqual(['attempts', 'kind', 'outboxId', 'platform', 'reason']);
+    expect(warnings[0]?.obj).toMatchObject({ outboxId: failed[0]?.id, kind: 'member.decision_notice', platform: 'slack', reason: 'slack: user_not_found' });
 
-    // Bob is back (say, reactivated): the message that waited arrives, once.
+    // Bob is back (say, reactivated) and the owner retries: it arrives, once.
     bobGone = false;
-    t.ctx.clock.advance(20_000);
+    expect(t.ctx.store.retryMessage(failed[0]?.id ?? 0, t.ctx.clock.now().toISOString())).toBe(true);
     expect(await dispatcher.runOnce()).toEqual({ sent: 1, failed: 0 });
     expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 0 });
-    expectEachDeliveredOnce();
+    expect(attempts.filter((a) => a.channel === dm(BOB))).toHaveLength(1);
   });
 });
 

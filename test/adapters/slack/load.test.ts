@@ -154,7 +154,10 @@ describe('20 concurrent identical modal submissions', () => {
 
     expect(s.t.ctx.store.listRequests()).toHaveLength(1);
     expect(s.t.ctx.store.listEvents({ requestId: 1 }).filter((e) => e.kind === 'request.created')).toHaveLength(1);
-    expect(s.t.ctx.store.listOutbox().map((m) => [m.kind, m.status])).toEqual([['owner.request_card', 'sent']]);
+    expect(s.t.ctx.store.listOutbox().map((m) => [m.kind, m.status])).toEqual([
+      ['owner.request_card', 'sent'],
+      ['member.request_sent', 'sent'],
+    ]);
     const cards = postsTo(s.fake, OWNER_DM);
     expect(cards).toHaveLength(1);
     expect(wire(cards[0]!)).toContain('Intro request #1');

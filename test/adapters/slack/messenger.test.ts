@@ -70,11 +70,22 @@ describe('the Slack messenger', () => {
     expect(fake.callsTo('chat.postMessage')).toHaveLength(2); // no hidden retries inside the client
   });
 
-  it('an API error (ok:false) is retried later too', async () => {
-    fake.on('conversations.open', () => ({ ok: false, error: 'user_not_found' }));
+  it('an API error (ok:false) that may pass is retried later', async () => {
+    fake.on('conversations.open', () => ({ ok: false, error: 'internal_error' }));
     expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 1 });
-    expect(t.ctx.store.listOutbox({ status: 'pending' })[0]?.lastError).toContain('user_not_found');
+    expect(t.ctx.store.listOutbox({ status: 'pending' })[0]?.lastError).toContain('internal_error');
   });
+
+  it.each(['user_not_found', 'cannot_dm_bot', 'user_disabled', 'channel_not_found', 'not_in_channel', 'missing_scope', 'account_inactive'])(
+    'an API error that cannot pass (%s) fails the message for good',
+    async (error) => {
+      fake.on('conversations.open', () => ({ ok: false, error }));
+      expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 1 });
+      expect(t.ctx.store.listOutbox()[0]).toMatchObject({ status: 'failed', lastError: `slack: ${error}` });
+      t.ctx.clock.advance(86_400_000);
+      expect(await dispatcher.runOnce()).toEqual({ sent: 0, failed: 0 });
+    },
+  );
 
   it('opens a group DM for a list of users, without blanks or repeats', async () => {
     t.ctx.store.enqueue({

@@ -76,6 +76,8 @@ describe('Slack: ask for changes', () => {
     expect(weak.body).toMatchObject({ response_action: 'errors' });
     expect((await s.interact(submission({ ...goodForm, whyContact: sharper }, { viewId: 'V-GOOD' }))).text).toBe('');
     const revised = await s.fake.waitFor('chat.update', (c) => wire(c).includes('revised the request after your note'));
+    // Alice's confirmation comes as a DM (through the outbox, like a new request's).
+    await s.fake.waitFor('chat.postMessage', (c) => c.body.channel === ALICE_DM && wire(c).includes('Your revised request for an intro to Ana Ferreira is with Sam'));
     expect(revised.body).toMatchObject({ channel: card.channel, ts: card.ts });
     expect(wire(revised)).toContain('ib:ap:1');
     await s.dispatcher.runOnce();
@@ -112,6 +114,25 @@ describe('Slack: undo', () => {
     const refusal = await s.fake.waitFor('response_url', (c) => c.path === '/response/late');
     expect(wire(refusal)).toContain('can be undone for 10 minutes');
     expect(s.t.ctx.store.getRequest(1)?.status).toBe('declined');
+  });
+});
+
+describe('Slack: the intro in the owner\'s words', () => {
+  it('Edit the intro text opens a modal prefilled with the draft; the saved text is what the intro carries', async () => {
+    await requestThroughModal();
+    await s.interact(clickCard('ib:ap:1', { tag: 'approve' }));
+    await s.fake.waitFor('chat.update', (c) => wire(c).includes('ib:ei:1'));
+    s.fake.reset();
+    await s.interact(clickCard('ib:ei:1', { tag: 'edit' }));
+    const modal = (await s.fake.waitFor('views.open')).body as unknown as ModalBody;
+    expect(JSON.parse(modal.view.private_metadata)).toEqual({ action: 'ib:si:1' });
+    expect(modal.view.blocks.find((b) => b.block_id === 'text')?.element?.initial_value).toContain('Ana, meet Alice.');
+    const mine = 'Ana, meet Alice: we worked together at Northwind, and she has one sharp question on fraud hiring.';
+    const saved = submission({ text: mine }, { action: 'ib:si:1', viewId: 'V-INTRO' });
+    saved.user = { id: OWNER, username: 'sam', name: 'sam', team_id: 'T1' };
+    expect((await s.interact(saved)).text).toBe('');
+    expect(wire(await s.fake.waitFor('chat.postMessage', (c) => c.body.channel === OWNER_DM))).toContain('will go in your words');
+    expect(s.t.ctx.store.getRequest(1)?.introText).toBe(mine);
   });
 });
 

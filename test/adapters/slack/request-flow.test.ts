@@ -76,7 +76,8 @@ describe('submitting the modal', () => {
     const confirmation = await s.fake.waitFor('chat.postMessage', (c) => c.body.channel === ALICE_DM);
     expect(wire(confirmation)).toContain('Your request for an intro to Ana Ferreira is with Sam');
     await s.dispatcher.runOnce(); // joins the pass the submit kicked off
-    expect(s.t.ctx.store.listOutbox({ status: 'sent' })).toHaveLength(1);
+    // The card and the confirmation both went through the outbox.
+    expect(s.t.ctx.store.listOutbox({ status: 'sent' }).map((m) => m.kind)).toEqual(['owner.request_card', 'member.request_sent']);
     // No one's words in the logs.
     expect(JSON.stringify(s.logs)).not.toContain('Northwind');
   });

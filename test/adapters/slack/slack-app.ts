@@ -4,7 +4,9 @@
 import { createSlackApp, slackMessenger, type SlackApp } from '../../../adapters/slack/index.ts';
 import { SqliteStore } from '../../../db/sqlite-store.ts';
 import type { SlackConfig } from '../../../src/config.ts';
+import type { Policy } from '../../../src/context.ts';
 import { Dispatcher } from '../../../src/dispatcher.ts';
+import { deliveryFailed } from '../../../src/use-cases/delivery-failed.ts';
 import type { Logger } from '../../../src/ports.ts';
 import { addContact, makeCore, type TestCore } from '../../support/core.ts';
 import { startFakeSlack, type FakeSlack, type RecordedCall } from '../../support/fake-slack.ts';
@@ -64,9 +66,9 @@ export interface SlackProcess {
 }
 
 /** Starts the real app over `ctx` (which owns its store), with the dispatcher sending through the Slack messenger. */
-export async function startSlackProcess(fake: FakeSlack, ctx: TestCore['ctx'], logger: Logger): Promise<SlackProcess> {
-  const config = slackConfig(fake);
-  const dispatcher = new Dispatcher({ store: ctx.store, clock: ctx.clock, logger, messengers: { slack: slackMessenger(config, logger) } });
+export async function startSlackProcess(fake: FakeSlack, ctx: TestCore['ctx'], logger: Logger, extra: Partial<SlackConfig> = {}): Promise<SlackProcess> {
+  const config = slackConfig(fake, extra);
+  const dispatcher = new Dispatcher({ store: ctx.store, clock: ctx.clock, logger, messengers: { slack: slackMessenger(config, logger) }, onGiveUp: (m, reason) => deliveryFailed(ctx, m, reason) });
   const slack = createSlackApp({ config, ctx, logger, dispatcher, host: '127.0.0.1' });
   const { port } = await slack.start();
   return { ctx, slack, dispatcher, url: `http://127.0.0.1:${port}/slack/events` };
@@ -84,12 +86,12 @@ export function slackConfig(fake: FakeSlack, extra: Partial<SlackConfig> = {}): 
 /** The names users.info gives for the test's people (anyone else is "Real <id>"). */
 export const PEOPLE: Record<string, string> = { [OWNER]: 'Sam', [ALICE]: 'Alice', [BOB]: 'Bob' };
 
-export async function startSlackTest(): Promise<SlackTest> {
+export async function startSlackTest(opts: { config?: Partial<SlackConfig>; policy?: Partial<Policy> } = {}): Promise<SlackTest> {
   const fake = await startFakeSlack({ people: PEOPLE });
-  const t = makeCore({ owners: { slack: OWNER } });
+  const t = makeCore({ owners: { slack: OWNER }, ...opts.policy });
   const logs: LogLine[] = [];
   const logger = capturingLogger(logs);
-  const first = await startSlackProcess(fake, t.ctx, logger);
+  const first = await startSlackProcess(fake, t.ctx, logger, opts.config);
   const s: SlackTest = {
     fake,
     t,
@@ -111,7 +113,7 @@ export async function startSlackTest(): Promise<SlackTest> {
       await s.slack.stop();
       s.t.ctx.store.close();
       const ctx = sameDatabase(s.t);
-      const next = await startSlackProcess(fake, ctx, logger);
+      const next = await startSlackProcess(fake, ctx, logger, opts.config);
       const previous = s.t.cleanup;
       s.t = {
         ctx,

@@ -3,8 +3,10 @@
 // the confirmation goes to the person as a DM. The core is quick (one SQLite
 // transaction), well inside Slack's 3 s.
 //
-// A repeated submission of the same view (a retry, a double submit) finds the
-// request the core already made; the confirmation DM is sent once per view.
+// A repeated submission of the same view (a retry, a double submit, even one
+// arriving after the request was decided) finds the request the core already
+// made by the view id. The confirmation ("your request is with the owner") is
+// written to the outbox with the request, so a rate limit cannot lose it.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { handleSubmit, type Reply } from '../../../../src/interactions.ts';
 import { describeError, SORRY, type SlackDeps } from '../../deps.ts';
@@ -27,7 +29,7 @@ export function submitForm(deps: SlackDeps) {
     const actor = await deps.names.actor(args.client, body.user.id, body.user.name);
     let reply: Reply;
     try {
-      reply = handleSubmit(deps.ctx, actor, formActionOf(view.private_metadata), formValues(view));
+      reply = handleSubmit(deps.ctx, actor, formActionOf(view.private_metadata), formValues(view), { submissionId: view.id });
     } catch (err) {
       deps.logger.error({ ...describeError(err) }, 'slack form submit failed');
       // Keep the modal open with what was typed, so trying again is one click.
@@ -61,6 +63,8 @@ async function acknowledge(args: SubmitArgs, deps: SlackDeps, reply: Reply): Pro
     case 'form_done':
     case 'show':
       await args.ack();
+      // A queued confirmation is the outbox's to send; a refusal (nothing changed) is answered here, once per view.
+      if (reply.type === 'form_done' && reply.queued === true) return;
       if (deps.seen.add(`view:${args.view.id}`)) await postDm(args.client, args.body.user.id, reply.view);
   }
 }

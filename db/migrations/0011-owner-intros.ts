@@ -3,7 +3,7 @@
 // tells them apart; the person introduced is `member_id` when they are a
 // member, else the owner's own member row with their name and email here.
 // Both sides opt in: the contact (stage, as before) and the person (person_stage).
-export const version = 10;
+export const version = 11;
 
 export const sql = `
 ALTER TABLE intro_requests ADD COLUMN origin TEXT NOT NULL DEFAULT 'member' CHECK (origin IN ('member', 'owner'));

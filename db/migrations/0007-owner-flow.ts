@@ -6,7 +6,7 @@
 // SQLite cannot change a CHECK constraint, so intro_requests is rebuilt (the
 // documented 12-step way, inside the migration's transaction): foreign keys
 // from tasks are deferred to the commit, when the new table has the rows.
-export const version = 6;
+export const version = 7;
 
 export const sql = `
 PRAGMA defer_foreign_keys = ON;
@@ -17,7 +17,7 @@ CREATE TABLE intro_requests_new (
   how_know TEXT NOT NULL,
   why_contact TEXT NOT NULL,
   blurb TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'declined', 'withdrawn', 'expired')),
+  status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'declined', 'withdrawn', 'expired', 'closed')),
   decline_reason TEXT CHECK (decline_reason IS NULL OR decline_reason IN ('not_now', 'dont_know_contact', 'dont_know_you')),
   decided_by TEXT,
   decided_at TEXT,
@@ -29,14 +29,15 @@ CREATE TABLE intro_requests_new (
   introduced_at TEXT,
   contact_answered_at TEXT,
   outcome_at TEXT,
+  submission_key TEXT UNIQUE,
   changes_note TEXT,
   changes_requested_at TEXT,
   intro_text TEXT
 ) STRICT;
 INSERT INTO intro_requests_new (id, member_id, contact_id, how_know, why_contact, blurb, status, decline_reason, decided_by, decided_at,
-  expires_at, created_at, updated_at, stage, outcome, introduced_at, contact_answered_at, outcome_at)
+  expires_at, created_at, updated_at, stage, outcome, introduced_at, contact_answered_at, outcome_at, submission_key)
 SELECT id, member_id, contact_id, how_know, why_contact, blurb, status, decline_reason, decided_by, decided_at,
-  expires_at, created_at, updated_at, stage, outcome, introduced_at, contact_answered_at, outcome_at FROM intro_requests;
+  expires_at, created_at, updated_at, stage, outcome, introduced_at, contact_answered_at, outcome_at, submission_key FROM intro_requests;
 DROP TABLE intro_requests;
 ALTER TABLE intro_requests_new RENAME TO intro_requests;
 CREATE UNIQUE INDEX intro_requests_one_open ON intro_requests (member_id, contact_id) WHERE status = 'pending';

@@ -4,7 +4,7 @@
 // a contact added, removed or with new searchable text (text = 1), or with a
 // new vetting, opt-out, strength or intro approval (text = 0). AUTOINCREMENT
 // keeps the numbers rising even after old rows are pruned.
-export const version = 8;
+export const version = 9;
 
 export const sql = `
 CREATE TABLE search_changes (

@@ -3,7 +3,7 @@
 // rows' data, so a whole batch can be found and undone. The triage queue's
 // default order ("most recently connected") has an index on its key, the same
 // expression as in db/triage-queries.ts, so the next card is one index step.
-export const version = 9;
+export const version = 10;
 
 export const sql = `
 ALTER TABLE contacts ADD COLUMN triage_skipped_at TEXT;

@@ -1,0 +1,63 @@
+// `members unblock`: the CLI's way back from "I don't know you".
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../adapters/cli/main.ts';
+import { SqliteStore } from '../../../db/sqlite-store.ts';
+import { requestAdmission, decideAdmission } from '../../../src/use-cases/admission.ts';
+import { makeCore, owner, stranger, tempDbPath, TestClock, type TestCore } from '../../support/core.ts';
+
+let tmp: ReturnType<typeof tempDbPath>;
+beforeEach(() => {
+  tmp = tempDbPath();
+});
+afterEach(() => tmp.cleanup());
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let o = '';
+  let e = '';
+  stdout.on('data', (d: Buffer) => (o += d.toString()));
+  stderr.on('data', (d: Buffer) => (e += d.toString()));
+  const code = await runCli(['--db', tmp.path, ...args], { stdin: new PassThrough(), stdout, stderr }, {}, new TestClock());
+  return { code, stdout: o, stderr: e };
+}
+
+function withCore<T>(fn: (t: TestCore) => T): T {
+  const t = makeCore({}, tmp.path);
+  try {
+    return fn(t);
+  } finally {
+    t.ctx.store.close();
+  }
+}
+
+describe('members unblock', () => {
+  it('puts a blocked join request back in the queue, and a CLI-blocked member back in', async () => {
+    withCore((t) => {
+      requestAdmission(t.ctx, stranger, { howKnow: 'We met at the Lisbon product meetup in May.', why: 'I am looking for a mentor in payments.' });
+      decideAdmission(t.ctx, owner, t.ctx.store.findMember('console', stranger.userId)!.id, 'block');
+    });
+    const back = await cli(['members', 'unblock', 'console:zed']);
+    expect(back.code).toBe(0);
+    expect(back.stdout).toContain('their request to join is back in your queue');
+    expect((await cli(['members', 'unblock', 'console:zed'])).stdout).toContain('is not blocked (status: pending); nothing changed');
+
+    await cli(['members', 'block', 'slack:U0123', '--name', 'Bo']);
+    expect((await cli(['members', 'unblock', 'slack:U0123'])).stdout).toContain('is unblocked and a member again');
+    const s = SqliteStore.open(tmp.path);
+    try {
+      expect(s.findMember('console', 'zed')?.status).toBe('pending');
+      expect(s.findMember('slack', 'U0123')?.status).toBe('member');
+      expect(s.listEvents().filter((e) => e.kind === 'member.unblocked')).toHaveLength(2);
+    } finally {
+      s.close();
+    }
+  });
+
+  it('names an unknown person as an error', async () => {
+    const r = await cli(['members', 'unblock', 'slack:UNOBODY']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('No one is known as slack:UNOBODY');
+  });
+});
