@@ -18,8 +18,9 @@ export interface Policy {
 
 export const timersOf = (ctx: CoreContext): Timers => ({ ...DEFAULT_TIMERS, ...ctx.policy.timers });
 
-export interface CoreContext {
-  store: Store;
+/** `S`: the store areas a use case needs (see ports.ts); the wiring hands over the whole Store. */
+export interface CoreContext<S = Store> {
+  store: S;
   clock: Clock;
   policy: Policy;
   /** Test-only crash points (see faults.ts); absent in normal runs. */
@@ -34,9 +35,9 @@ export type Role =
   | { kind: 'blocked'; member: Member }
   | { kind: 'stranger' };
 
-export const nowIso = (ctx: CoreContext): string => ctx.clock.now().toISOString();
+export const nowIso = (ctx: Pick<CoreContext, 'clock'>): string => ctx.clock.now().toISOString();
 
-export function daysFrom(ctx: CoreContext, days: number): string {
+export function daysFrom(ctx: Pick<CoreContext, 'clock'>, days: number): string {
   return new Date(ctx.clock.now().getTime() + days * 86_400_000).toISOString();
 }
 

@@ -149,17 +149,13 @@ export interface Funnel {
   weekly: { week: string; requested: number; introduced: number; goodOutcomes: number }[];
 }
 
-export interface Store {
+/** One unit of work: everything inside commits together or not at all. */
+export interface Transactional {
   transaction<T>(fn: () => T): T;
+}
 
-  findMember(platform: Platform, userId: string): Member | null;
-  getMember(id: number): Member | null;
-  /** Creates the member, or updates name/status/note of an existing one. */
-  saveMember(input: { platform: Platform; userId: string; displayName: string; status: MemberStatus; admissionNote?: string | null; at: string }): Member;
-  /** Moves a member from one of `from` to `to`; false when the status was not in `from`. */
-  transitionMember(id: number, from: readonly MemberStatus[], to: MemberStatus, at: string): boolean;
-  listMembers(filter?: { status?: MemberStatus }): Member[];
-
+/** Contacts and search: the owner's rolodex, and what members may find in it. */
+export interface ContactStore {
   getContact(id: number): Contact | null;
   searchContacts(query: string, opts: { limit: number; offset: number }): SearchPage;
   insertContact(input: ContactInput, at: string): Contact;
@@ -170,7 +166,21 @@ export interface Store {
   /** Merges the search index's segments (after a bulk import): later searches read fewer pages. */
   optimizeSearchIndex(): void;
   removeContact(id: number, at: string): 'deleted' | 'anonymised';
+}
 
+/** Members of the network, per platform user. */
+export interface MemberStore {
+  findMember(platform: Platform, userId: string): Member | null;
+  getMember(id: number): Member | null;
+  /** Creates the member, or updates name/status/note of an existing one. */
+  saveMember(input: { platform: Platform; userId: string; displayName: string; status: MemberStatus; admissionNote?: string | null; at: string }): Member;
+  /** Moves a member from one of `from` to `to`; false when the status was not in `from`. */
+  transitionMember(id: number, from: readonly MemberStatus[], to: MemberStatus, at: string): boolean;
+  listMembers(filter?: { status?: MemberStatus }): Member[];
+}
+
+/** Intro requests, their delivery and outcome, and the drafts of forms that bounced. */
+export interface RequestStore {
   insertRequest(input: IntroForm & { memberId: number; contactId: number; at: string; expiresAt: string; submissionKey?: string | null }): IntroRequest;
   /** The request a form submission made (its platform id, e.g. Slack's view id), whatever became of it. */
   findRequestBySubmission(submissionKey: string): IntroRequest | null;
@@ -187,25 +197,26 @@ export interface Store {
     to: RequestStatus,
     fields: { at: string; decidedBy?: string; declineReason?: DeclineReason | null },
   ): boolean;
+  /** Moves an approved request's delivery stage; false if it was not in `from`. */
+  setStage(id: number, from: readonly (DeliveryStage | null)[], to: DeliveryStage, at: string): boolean;
+  setOutcome(id: number, outcome: Outcome, at: string): void;
 
   /** Form drafts: what someone typed into a form that bounced, kept until it is sent. */
   saveDraft(platform: Platform, userId: string, formAction: string, values: Record<string, string>, at: string): void;
   getDraft(platform: Platform, userId: string, formAction: string): Record<string, string> | null;
   deleteDraft(platform: Platform, userId: string, formAction: string): void;
+}
 
-  /** Moves an approved request's delivery stage; false if it was not in `from`. */
-  setStage(id: number, from: readonly (DeliveryStage | null)[], to: DeliveryStage, at: string): boolean;
-  setOutcome(id: number, outcome: Outcome, at: string): void;
+/** What happened (the append-only event log), what is due (tasks), and what is to be said (the outbox). */
+export interface MessagingStore {
+  appendEvent(e: NewEvent): void;
+  listEvents(filter?: { requestId?: number; memberId?: number }): EventRecord[];
 
   /** A due time; the dedupe key makes scheduling the same thing twice a no-op. */
   scheduleTask(task: { kind: TaskKind; requestId: number; dueAt: string; dedupeKey: string; at: string }): void;
   dueTasks(now: string, limit: number): Task[];
   /** Marks a task done; false when another process already did (it then must do nothing). */
   completeTask(id: number, at: string): boolean;
-  funnel(): Funnel;
-
-  appendEvent(e: NewEvent): void;
-  listEvents(filter?: { requestId?: number; memberId?: number }): EventRecord[];
 
   enqueue(msg: NewOutboxMessage): void;
   /** Leases due messages until `leaseUntil`; a crashed sender's lease simply runs out. */
@@ -222,7 +233,18 @@ export interface Store {
   getMessage(id: number): OutboxMessage | null;
   getMessageByKey(dedupeKey: string): OutboxMessage | null;
   listOutbox(filter?: { status?: OutboxStatus }): OutboxMessage[];
+}
 
+/** The owner's figures. */
+export interface ReportStore {
+  funnel(): Funnel;
   stats(since90Days: string): Stats;
+}
+
+/** The outbox as the Dispatcher sees it. */
+export type OutboxStore = Pick<MessagingStore, 'claimDueMessages' | 'markSent' | 'releaseLeases' | 'markFailed' | 'markGivenUp'>;
+
+/** Every area together: what the wiring opens (db/sqlite-store.ts) and hands to the core. */
+export interface Store extends Transactional, ContactStore, MemberStore, RequestStore, MessagingStore, ReportStore {
   close(): void;
 }

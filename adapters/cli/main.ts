@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { SqliteStore } from '../../db/sqlite-store.ts';
 import { DatabaseTooNewError } from '../../db/migrate.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { REQUEST_STATUSES } from '../../src/domain.ts';
+import { MEMBER_STATUSES, REQUEST_STATUSES } from '../../src/domain.ts';
 import { DomainError } from '../../src/errors.ts';
 import { systemClock, type Clock } from '../../src/ports.ts';
 import { runBackup, runExport, runMembers, runReport, runRequests, runStats } from './commands/admin.ts';
@@ -29,7 +29,7 @@ export const USAGE = `Usage: intro-broker [--db <path>] <command> [options]
   contacts tag <tag[,tag]> <ids…> | (same filters)
   contacts remove <ids…>
   contacts triage [--limit N]                     one key per unvetted contact: vet, skip, tag, opt out
-  members list [--status member|pending|declined|blocked]
+  members list [--status ${MEMBER_STATUSES.join('|')}]
   members add|remove|block <platform:user-id> [--name "Name"]
   requests list [--status ${REQUEST_STATUSES.join('|')}]
   outbox list [--failed]                          messages to send, sent and failed (kinds and errors, no content)

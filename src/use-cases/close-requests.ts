@@ -4,12 +4,13 @@
 // Called inside the transaction of the change that caused it.
 import { type CoreContext, nowIso } from '../context.ts';
 import { messageKey } from '../messages.ts';
+import type { ContactStore, MemberStore, MessagingStore, RequestStore } from '../ports.ts';
 import { message } from '../views/notices.ts';
 import { updateOwnerCards } from './owner-card.ts';
 
 export type CloseReason = 'contact_unavailable' | 'contact_removed' | 'member_removed' | 'member_blocked';
 
-export function closePendingRequests(ctx: CoreContext, by: string, whose: { contactId: number } | { memberId: number }, reason: CloseReason): number {
+export function closePendingRequests(ctx: CoreContext<MessagingStore & RequestStore & MemberStore & ContactStore>, by: string, whose: { contactId: number } | { memberId: number }, reason: CloseReason): number {
   const at = nowIso(ctx);
   let closed = 0;
   for (const req of ctx.store.listRequests({ ...whose, status: 'pending' })) {

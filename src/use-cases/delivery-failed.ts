@@ -7,7 +7,7 @@ import { nowIso } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { chatIdentity } from '../domain.ts';
 import { messageKey } from '../messages.ts';
-import type { OutboxMessage } from '../ports.ts';
+import type { ContactStore, MemberStore, MessagingStore, OutboxMessage, RequestStore, Transactional } from '../ports.ts';
 import { ownerOptinEmailCard } from '../views/delivery.ts';
 import { message } from '../views/notices.ts';
 
@@ -18,7 +18,7 @@ function requestIdOf(msg: OutboxMessage): number | null {
 }
 
 /** Marks the message failed, records it, and tells the owner; one transaction. */
-export function deliveryFailed(ctx: CoreContext, msg: OutboxMessage, reason: string): void {
+export function deliveryFailed(ctx: CoreContext<Transactional & MessagingStore & RequestStore & MemberStore & ContactStore>, msg: OutboxMessage, reason: string): void {
   ctx.store.transaction(() => {
     const at = nowIso(ctx);
     ctx.store.markGivenUp(msg.id, reason, at);
@@ -36,7 +36,7 @@ export function deliveryFailed(ctx: CoreContext, msg: OutboxMessage, reason: str
 }
 
 /** The contact could not be asked in chat: the owner gets the ready-to-send email instead. */
-function optinByEmail(ctx: CoreContext, requestId: number, msg: OutboxMessage, reason: string, at: string): boolean {
+function optinByEmail(ctx: CoreContext<MessagingStore & RequestStore & MemberStore & ContactStore>, requestId: number, msg: OutboxMessage, reason: string, at: string): boolean {
   const req = ctx.store.getRequest(requestId);
   const member = req ? ctx.store.getMember(req.memberId) : null;
   const contact = req ? ctx.store.getContact(req.contactId) : null;
@@ -50,7 +50,7 @@ function optinByEmail(ctx: CoreContext, requestId: number, msg: OutboxMessage, r
 }
 
 /** The owner sends a failed message again (`intro-broker outbox retry <id>`): pending and due now, with an event. */
-export function retryFailedMessage(ctx: CoreContext, by: string, id: number): void {
+export function retryFailedMessage(ctx: CoreContext<Transactional & MessagingStore>, by: string, id: number): void {
   ctx.store.transaction(() => {
     const msg = ctx.store.getMessage(id);
     if (!msg) throw new DomainError('not_found', `There is no message #${id} in the outbox.`);

@@ -4,11 +4,12 @@
 // place through the outbox, so no stale button is left to click.
 import type { CoreContext } from '../context.ts';
 import { messageKey, ownerCardKeys } from '../messages.ts';
+import type { ContactStore, MemberStore, MessagingStore, RequestStore } from '../ports.ts';
 import { decidedCard } from '../views/cards.ts';
 import { contactLoad, requesterHistory } from './submit-intro-request.ts';
 
 /** Call inside the transaction that settled the request; `reason` names the change (one edit per reason). */
-export function updateOwnerCards(ctx: CoreContext, requestId: number, reason: string, note?: string): void {
+export function updateOwnerCards(ctx: CoreContext<MessagingStore & RequestStore & MemberStore & ContactStore>, requestId: number, reason: string, note?: string): void {
   const req = ctx.store.getRequest(requestId);
   const member = req ? ctx.store.getMember(req.memberId) : null;
   const contact = req ? ctx.store.getContact(req.contactId) : null;

@@ -2,14 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import type { SqliteStore } from '../../../db/sqlite-store.ts';
 import { daysFrom } from '../../../src/context.ts';
-import { REQUEST_STATUSES, type MemberStatus, type Platform, type RequestStatus } from '../../../src/domain.ts';
+import { MEMBER_STATUSES, PLATFORMS, REQUEST_STATUSES, type MemberStatus, type Platform, type RequestStatus } from '../../../src/domain.ts';
 import { setMemberStatus } from '../../../src/use-cases/admission.ts';
 import { type CliContext, out, printJson, printTable, UsageError } from '../io.ts';
 import type { Flags } from './contacts.ts';
 import { renderReport } from '../report/render-html.ts';
 
-const PLATFORMS: Platform[] = ['slack', 'discord', 'console'];
-const MEMBER_STATUSES: MemberStatus[] = ['member', 'pending', 'declined', 'blocked'];
 
 function parseUser(spec: string | undefined): { platform: Platform; userId: string } {
   const m = /^(slack|discord|console):(\S+)$/.exec(spec ?? '');
