@@ -68,6 +68,8 @@ export interface NewOutboxMessage {
    * there is no such message, nothing is enqueued.
    */
   edits?: string;
+  /** The dedupe key of a message this one waits for: sent only once that one is sent or failed. */
+  after?: string;
 }
 
 export interface OutboxMessage {

@@ -8,7 +8,7 @@ import { DomainError } from '../errors.ts';
 import { chatIdentity } from '../domain.ts';
 import { messageKey } from '../messages.ts';
 import type { ContactStore, MemberStore, MessagingStore, OutboxMessage, RequestStore, Transactional } from '../ports.ts';
-import { ownerOptinEmailCard } from '../views/delivery.ts';
+import { ownerIntroEmailCard, ownerOptinEmailCard, requesterNotice } from '../views/delivery.ts';
 import { message } from '../views/notices.ts';
 
 /** The request a message is about, from its dedupe key (`request:<id>:…`). */
@@ -27,12 +27,30 @@ export function deliveryFailed(ctx: CoreContext<Transactional & MessagingStore &
     // An edit that cannot be made, or a failure notice that cannot reach the owner: the event and the CLI's list are the record.
     if (msg.kind === 'owner.card_update' || msg.kind === 'owner.delivery_failed') return;
     if (msg.kind === 'contact.optin' && requestId !== null && optinByEmail(ctx, requestId, msg, reason, at)) return;
+    if (msg.kind === 'intro.group' && requestId !== null && introByEmail(ctx, requestId, msg, reason, at)) return;
     const ownerId = ctx.policy.owners[msg.platform];
     if (ownerId === undefined || msg.recipients.includes(ownerId)) return;
     const who = msg.recipients.map((id) => ctx.store.findMember(msg.platform, id)?.displayName ?? id).join(', ');
     const line = `A message to ${who} could not be delivered (${reason}). It was: "${msg.view.summary}". \`intro-broker outbox retry ${msg.id}\` sends it again.`;
     ctx.store.enqueue({ dedupeKey: `outbox:${msg.id}:failed:${at}`, platform: msg.platform, recipients: [ownerId], kind: 'owner.delivery_failed', view: message(line), at });
   });
+}
+
+/** The group message could not be delivered: the owner gets the intro email to send, and the requester is told that instead. */
+function introByEmail(ctx: CoreContext<MessagingStore & RequestStore & MemberStore & ContactStore>, requestId: number, msg: OutboxMessage, reason: string, at: string): boolean {
+  const req = ctx.store.getRequest(requestId);
+  const member = req ? ctx.store.getMember(req.memberId) : null;
+  const contact = req ? ctx.store.getContact(req.contactId) : null;
+  const ownerId = ctx.policy.owners[msg.platform];
+  if (!req || !member || !contact || ownerId === undefined) return false;
+  const owner = ctx.policy.ownerName;
+  const view = ownerIntroEmailCard(req, member, contact, owner, reason);
+  ctx.store.enqueue({ dedupeKey: messageKey.request(requestId, 'intro_email'), platform: msg.platform, recipients: [ownerId], kind: 'owner.intro_email', view, at });
+  // The requester's notice waited for the group message: it now says what is true.
+  const notice = messageKey.request(requestId, 'introduced');
+  ctx.store.enqueue({ dedupeKey: messageKey.edit(notice, 'by_email'), edits: notice, platform: msg.platform, recipients: [member.userId], kind: 'member.introduced', view: requesterNotice.introducedByEmail(contact.name, owner), at });
+  ctx.store.appendEvent({ at, actor: 'system', kind: 'intro.fallback_email', requestId, contactId: contact.id, data: { reason } });
+  return true;
 }
 
 /** The contact could not be asked in chat: the owner gets the ready-to-send email instead. */

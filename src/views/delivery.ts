@@ -82,8 +82,8 @@ export function introMessage(req: IntroRequest, member: Member, contact: Contact
   };
 }
 
-/** For a contact who is not on chat: the final intro email, for the owner to send to both. */
-export function ownerIntroEmailCard(req: IntroRequest, member: Member, contact: Contact, ownerName: string): View {
+/** For a contact who is not on chat (or, with `unreachable`, whom chat could not reach): the final intro email, for the owner to send to both. */
+export function ownerIntroEmailCard(req: IntroRequest, member: Member, contact: Contact, ownerName: string, unreachable?: string): View {
   const subject = `Intro: ${contact.name} <> ${member.displayName}`;
   const body = [
     `${first(contact.name)}, meet ${member.displayName}. ${member.displayName}, meet ${first(contact.name)}.`,
@@ -98,7 +98,10 @@ export function ownerIntroEmailCard(req: IntroRequest, member: Member, contact: 
   ].join('\n');
   const blocks: Block[] = [
     { kind: 'header', text: `Request #${req.id}: ${contact.name} said yes` },
-    { kind: 'text', text: `Send the intro email to both (add ${member.displayName}'s address), then you're done.` },
+    {
+      kind: 'text',
+      text: `${unreachable ? `The group message could not be delivered (${unreachable}). ` : ''}Send the intro email to both (add ${member.displayName}'s address), then you're done.`,
+    },
     { kind: 'fields', fields: [{ label: 'To', value: `${contact.email ?? contact.name} and ${member.displayName}` }, { label: 'Subject', value: subject }] },
     { kind: 'quote', label: 'Email', text: body },
   ];
