@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { encodeAction } from '../actions.ts';
 import type { Actor, Member } from '../domain.ts';
-import { type CoreContext, nameOf, nowIso, requireOwner, roleOf, who } from '../context.ts';
+import { type CoreContext, type Membership, nameOf, nowIso, requireOwner, roleOf, who } from '../context.ts';
+import type { ContactStore, MemberStore, MessagingStore, RequestStore, Transactional } from '../ports.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { messageKey } from '../messages.ts';
 import { cleanText } from '../rules/text.ts';
@@ -20,7 +21,7 @@ const admissionSchema = z.object({
 
 export type AdmissionResult = { ok: true; view: View } | { ok: false; errors: FieldErrors };
 
-export function requestAdmission(ctx: CoreContext, actor: Actor, values: Record<string, string>): AdmissionResult {
+export function requestAdmission(ctx: CoreContext<Membership & MessagingStore & Pick<RequestStore, 'saveDraft' | 'deleteDraft'>>, actor: Actor, values: Record<string, string>): AdmissionResult {
   const role = roleOf(ctx, actor);
   const owner = ctx.policy.ownerName;
   if (role.kind === 'owner' || role.kind === 'member') throw new DomainError('conflict', `You're already in ${owner}'s network.`);
@@ -65,7 +66,7 @@ export function requestAdmission(ctx: CoreContext, actor: Actor, values: Record<
 export type AdmissionDecision = 'admit' | 'ignore' | 'block';
 
 /** Exactly one decision wins; a second click sees the card as it now stands. */
-export function decideAdmission(ctx: CoreContext, actor: Actor, memberId: number, decision: AdmissionDecision): { card: View; changed: boolean } {
+export function decideAdmission(ctx: CoreContext<Transactional & MemberStore & MessagingStore>, actor: Actor, memberId: number, decision: AdmissionDecision): { card: View; changed: boolean } {
   requireOwner(ctx, actor);
   return ctx.store.transaction(() => {
     const member = ctx.store.getMember(memberId);
@@ -107,7 +108,7 @@ function verdictLine(m: Member): string {
 }
 
 /** Owner commands: add, remove and block members directly. */
-export function setMemberStatus(ctx: CoreContext, by: string, input: { platform: Actor['platform']; userId: string; displayName?: string; status: Member['status'] }): Member {
+export function setMemberStatus(ctx: CoreContext<Transactional & MemberStore & MessagingStore & RequestStore & ContactStore>, by: string, input: { platform: Actor['platform']; userId: string; displayName?: string; status: Member['status'] }): Member {
   return ctx.store.transaction(() => {
     const at = nowIso(ctx);
     const existing = ctx.store.findMember(input.platform, input.userId);
