@@ -795,11 +795,12 @@ export class SqliteStore implements Store {
       }
       editOf = num(target.id);
     }
+    const after = msg.after === undefined ? undefined : (this.q('SELECT id FROM outbox WHERE dedupe_key = ?').get(msg.after) as Row | undefined);
     // The dedupe key makes a repeated enqueue (a retried handler) a no-op.
     this.q(
-      `INSERT INTO outbox (dedupe_key, platform, recipients, kind, payload, edit_of, next_attempt_at, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
-    ).run(msg.dedupeKey, msg.platform, JSON.stringify(msg.recipients), msg.kind, JSON.stringify(msg.view), editOf, msg.at, msg.at);
+      `INSERT INTO outbox (dedupe_key, platform, recipients, kind, payload, edit_of, after_id, next_attempt_at, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+    ).run(msg.dedupeKey, msg.platform, JSON.stringify(msg.recipients), msg.kind, JSON.stringify(msg.view), editOf, after ? num(after.id) : null, msg.at, msg.at);
   }
 
   claimDueMessages(now: string, leaseUntil: string, limit: number, platforms: readonly Platform[]): OutboxMessage[] {
@@ -810,10 +811,10 @@ export class SqliteStore implements Store {
         .prepare(
           // last_error is cleared while a message is in flight: a leased message is one
           // with attempts, no error and a future due time (see releaseLeases).
-          // An edit waits until the message it edits is no longer pending.
+          // An edit (or a message sent after another) waits until that one is no longer pending.
           `UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1, last_error = NULL
            WHERE id IN (SELECT o.id FROM outbox o WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND o.platform IN (${marks})
-                          AND (o.edit_of IS NULL OR NOT EXISTS (SELECT 1 FROM outbox t WHERE t.id = o.edit_of AND t.status = 'pending'))
+                          AND NOT EXISTS (SELECT 1 FROM outbox t WHERE t.id IN (o.edit_of, o.after_id) AND t.status = 'pending')
                         ORDER BY o.next_attempt_at, o.id LIMIT ?)
            RETURNING id`,
         )

@@ -4,7 +4,10 @@ import type { Actor, Member, Platform } from './domain.ts';
 import { actorKey } from './domain.ts';
 import { DomainError } from './errors.ts';
 import type { Faults } from './faults.ts';
-import type { Clock, Store } from './ports.ts';
+import type { Clock, MemberStore, MessagingStore, Store, Transactional } from './ports.ts';
+
+/** What deciding who someone is needs (the open policy admits on the spot, with its event). */
+export type Membership = Transactional & MemberStore & Pick<MessagingStore, 'appendEvent'>;
 
 export interface Policy {
   accessPolicy: AccessPolicy;
@@ -18,8 +21,9 @@ export interface Policy {
 
 export const timersOf = (ctx: CoreContext): Timers => ({ ...DEFAULT_TIMERS, ...ctx.policy.timers });
 
-export interface CoreContext {
-  store: Store;
+/** `S`: the store areas a use case needs (see ports.ts); the wiring hands over the whole Store. */
+export interface CoreContext<S = Store> {
+  store: S;
   clock: Clock;
   policy: Policy;
   /** Test-only crash points (see faults.ts); absent in normal runs. */
@@ -34,19 +38,19 @@ export type Role =
   | { kind: 'blocked'; member: Member }
   | { kind: 'stranger' };
 
-export const nowIso = (ctx: CoreContext): string => ctx.clock.now().toISOString();
+export const nowIso = (ctx: Pick<CoreContext, 'clock'>): string => ctx.clock.now().toISOString();
 
-export function daysFrom(ctx: CoreContext, days: number): string {
+export function daysFrom(ctx: Pick<CoreContext, 'clock'>, days: number): string {
   return new Date(ctx.clock.now().getTime() + days * 86_400_000).toISOString();
 }
 
-export function isOwner(ctx: CoreContext, actor: Actor): boolean {
+export function isOwner(ctx: Pick<CoreContext, 'policy'>, actor: Actor): boolean {
   const owner = ctx.policy.owners[actor.platform];
   return owner !== undefined && owner === actor.userId;
 }
 
 /** Who the actor is to this network. Under the `open` policy anyone not blocked is a member. */
-export function roleOf(ctx: CoreContext, actor: Actor): Role {
+export function roleOf(ctx: CoreContext<Membership>, actor: Actor): Role {
   if (isOwner(ctx, actor)) return { kind: 'owner' };
   const found = ctx.store.findMember(actor.platform, actor.userId);
   const member = found ? withCurrentName(ctx, actor, found) : null;
@@ -61,13 +65,13 @@ export function roleOf(ctx: CoreContext, actor: Actor): Role {
 }
 
 /** People change their names: cards and intros use the one the platform gave last. */
-function withCurrentName(ctx: CoreContext, actor: Actor, member: Member): Member {
+function withCurrentName(ctx: CoreContext<Membership>, actor: Actor, member: Member): Member {
   const name = actor.displayName?.trim();
   if (!name || name === member.displayName) return member;
   return ctx.store.saveMember({ platform: member.platform, userId: member.userId, displayName: name, status: member.status, at: nowIso(ctx) });
 }
 
-function admitOpen(ctx: CoreContext, actor: Actor): Member {
+function admitOpen(ctx: CoreContext<Membership>, actor: Actor): Member {
   return ctx.store.transaction(() => {
     const at = nowIso(ctx);
     const member = ctx.store.saveMember({ platform: actor.platform, userId: actor.userId, displayName: nameOf(actor), status: 'member', at });
@@ -81,7 +85,7 @@ export function nameOf(actor: Actor): string {
 }
 
 /** The member behind the actor, or a kind refusal that says what they can do. */
-export function requireMember(ctx: CoreContext, actor: Actor): Member {
+export function requireMember(ctx: CoreContext<Membership>, actor: Actor): Member {
   const role = roleOf(ctx, actor);
   switch (role.kind) {
     case 'member':
@@ -97,7 +101,7 @@ export function requireMember(ctx: CoreContext, actor: Actor): Member {
   }
 }
 
-export function requireOwner(ctx: CoreContext, actor: Actor): void {
+export function requireOwner(ctx: Pick<CoreContext, 'policy'>, actor: Actor): void {
   if (!isOwner(ctx, actor)) throw new DomainError('not_owner', `Only ${ctx.policy.ownerName} can do that.`);
 }
 

@@ -4,7 +4,7 @@
 // lease run out and the message goes again. Nothing is dropped.
 import type { Platform } from './domain.ts';
 import type { Faults } from './faults.ts';
-import type { Clock, Logger, OutboxMessage, Store } from './ports.ts';
+import type { Clock, Logger, OutboxMessage, OutboxStore } from './ports.ts';
 import type { View } from './views/view.ts';
 
 export interface Messenger {
@@ -51,7 +51,7 @@ export class Dispatcher {
 
   constructor(
     private readonly deps: {
-      store: Store;
+      store: OutboxStore;
       clock: Clock;
       logger: Logger;
       messengers: Partial<Record<Platform, Messenger>>;

@@ -1,6 +1,7 @@
 // The product's nouns, as plain data. Nothing here knows a platform or a driver.
 
-export type Platform = 'slack' | 'discord' | 'console';
+export const PLATFORMS = ['slack', 'discord', 'console'] as const;
+export type Platform = (typeof PLATFORMS)[number];
 
 /** Who is acting: a platform user, as the adapter saw them. */
 export interface Actor {
@@ -45,7 +46,8 @@ export interface Contact extends PublicContact {
   updatedAt: string;
 }
 
-export type MemberStatus = 'member' | 'pending' | 'declined' | 'blocked';
+export const MEMBER_STATUSES = ['member', 'pending', 'declined', 'blocked'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 export interface Member {
   id: number;
@@ -80,7 +82,8 @@ export interface IntroForm {
 }
 
 /** Where an approved request stands: the contact is asked first, then the intro is made. */
-export type DeliveryStage = 'awaiting_contact' | 'contact_declined' | 'contact_expired' | 'introduced';
+export const DELIVERY_STAGES = ['awaiting_contact', 'contact_declined', 'contact_expired', 'introduced'] as const;
+export type DeliveryStage = (typeof DELIVERY_STAGES)[number];
 
 // 'job' is stored as it always was and now reads "hired"; old rows stay readable.
 export type Outcome = 'met' | 'useful' | 'opportunity' | 'job' | 'raised' | 'not_useful' | 'no_reply';
@@ -96,7 +99,8 @@ export const OUTCOMES: Record<Outcome, string> = {
 /** Outcomes that are news worth telling the owner. */
 export const GOOD_OUTCOMES: readonly Outcome[] = ['opportunity', 'job', 'raised'];
 
-export type TaskKind = 'remind_owner' | 'expire_request' | 'expire_optin' | 'follow_up' | 'follow_up_nudge';
+export const TASK_KINDS = ['remind_owner', 'expire_request', 'expire_optin', 'follow_up', 'follow_up_nudge'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
 
 export interface Task {
   id: number;

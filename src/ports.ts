@@ -89,6 +89,8 @@ export interface NewOutboxMessage {
    * there is no such message, nothing is enqueued.
    */
   edits?: string;
+  /** The dedupe key of a message this one waits for: sent only once that one is sent or failed. */
+  after?: string;
 }
 
 export interface OutboxMessage {
@@ -177,17 +179,13 @@ export interface Funnel {
   weekly: { week: string; requested: number; introduced: number; goodOutcomes: number }[];
 }
 
-export interface Store {
+/** One unit of work: everything inside commits together or not at all. */
+export interface Transactional {
   transaction<T>(fn: () => T): T;
+}
 
-  findMember(platform: Platform, userId: string): Member | null;
-  getMember(id: number): Member | null;
-  /** Creates the member, or updates name/status/note of an existing one. */
-  saveMember(input: { platform: Platform; userId: string; displayName: string; status: MemberStatus; admissionNote?: string | null; at: string }): Member;
-  /** Moves a member from one of `from` to `to`; false when the status was not in `from`. */
-  transitionMember(id: number, from: readonly MemberStatus[], to: MemberStatus, at: string): boolean;
-  listMembers(filter?: { status?: MemberStatus }): Member[];
-
+/** Contacts and search: the owner's rolodex, and what members may find in it. */
+export interface ContactStore {
   getContact(id: number): Contact | null;
   /**
    * Searchable contacts matching every word, ranked as src/rules/ranking.ts
@@ -204,7 +202,23 @@ export interface Store {
   /** Merges the search index's segments (after a bulk import): later searches read fewer pages. */
   optimizeSearchIndex(): void;
   removeContact(id: number, at: string): 'deleted' | 'anonymised';
+}
 
+/** Members of the network, per platform user. */
+export interface MemberStore {
+  findMember(platform: Platform, userId: string): Member | null;
+  getMember(id: number): Member | null;
+  /** Creates the member, or updates name/status/note of an existing one. */
+  saveMember(input: { platform: Platform; userId: string; displayName: string; status: MemberStatus; admissionNote?: string | null; at: string }): Member;
+  /** Moves a member from one of `from` to `to`; false when the status was not in `from`. */
+  transitionMember(id: number, from: readonly MemberStatus[], to: MemberStatus, at: string): boolean;
+  listMembers(filter?: { status?: MemberStatus }): Member[];
+  /** A member's own address for email intros (shown to the owner only). */
+  setMemberEmail(id: number, email: string | null, at: string): void;
+}
+
+/** Intro requests, their delivery and outcome, and the drafts of forms that bounced. */
+export interface RequestStore {
   insertRequest(input: IntroForm & { memberId: number; contactId: number; at: string; expiresAt: string; gateSignals?: GateSignals | null; submissionKey?: string | null }): IntroRequest;
   /** The request a form submission made (its platform id, e.g. Slack's view id), whatever became of it. */
   findRequestBySubmission(submissionKey: string): IntroRequest | null;
@@ -214,6 +228,13 @@ export interface Store {
   setPersonStage(id: number, from: readonly PersonStage[], to: PersonStage, at: string): boolean;
   /** Records the contact's yes while the other side is still to answer; false if already recorded. */
   markContactYes(id: number, at: string): boolean;
+  /** The owner sent a pending request back with a note; false if it is not pending. */
+  requestChanges(id: number, note: string, at: string): boolean;
+  /** The member's revised answers; clears the owner's note; the revising submission's key, when given, becomes the request's. False if it is not pending. */
+  reviseRequest(id: number, form: IntroForm, at: string, submissionKey?: string | null): boolean;
+  /** Undo of a decision: back to pending, decision and delivery stage cleared; false if not in `from`. */
+  reopenRequest(id: number, from: readonly RequestStatus[], at: string): boolean;
+  setIntroText(id: number, text: string | null, at: string): void;
   getRequest(id: number): IntroRequest | null;
   findOpenRequest(memberId: number, contactId: number): IntroRequest | null;
   listRequests(filter?: RequestFilter): IntroRequest[];
@@ -227,24 +248,21 @@ export interface Store {
     to: RequestStatus,
     fields: { at: string; decidedBy?: string; declineReason?: DeclineReason | null },
   ): boolean;
+  /** Moves an approved request's delivery stage; false if it was not in `from`. */
+  setStage(id: number, from: readonly (DeliveryStage | null)[], to: DeliveryStage, at: string): boolean;
+  setOutcome(id: number, outcome: Outcome, at: string): void;
 
   /** Form drafts: what someone typed into a form that bounced, kept until it is sent. */
   saveDraft(platform: Platform, userId: string, formAction: string, values: Record<string, string>, at: string): void;
   getDraft(platform: Platform, userId: string, formAction: string): Record<string, string> | null;
   deleteDraft(platform: Platform, userId: string, formAction: string): void;
+}
 
-  /** Moves an approved request's delivery stage; false if it was not in `from`. */
-  setStage(id: number, from: readonly (DeliveryStage | null)[], to: DeliveryStage, at: string): boolean;
-  setOutcome(id: number, outcome: Outcome, at: string): void;
+/** What happened (the append-only event log), what is due (tasks), and what is to be said (the outbox). */
+export interface MessagingStore {
+  appendEvent(e: NewEvent): void;
+  listEvents(filter?: { requestId?: number; memberId?: number }): EventRecord[];
 
-  /** The owner sent a pending request back with a note; false if it is not pending. */
-  requestChanges(id: number, note: string, at: string): boolean;
-  /** The member's revised answers; clears the owner's note; the revising submission's key, when given, becomes the request's. False if it is not pending. */
-  reviseRequest(id: number, form: IntroForm, at: string, submissionKey?: string | null): boolean;
-  /** Undo of a decision: back to pending, decision and delivery stage cleared; false if not in `from`. */
-  reopenRequest(id: number, from: readonly RequestStatus[], at: string): boolean;
-  setIntroText(id: number, text: string | null, at: string): void;
-  setMemberEmail(id: number, email: string | null, at: string): void;
   /** Marks a request's not-yet-done tasks of these kinds done (undo: the opt-in no longer expires). */
   cancelTasks(requestId: number, kinds: readonly TaskKind[], at: string): number;
   outboxState(dedupeKey: string, now: string): OutboxState;
@@ -256,10 +274,6 @@ export interface Store {
   dueTasks(now: string, limit: number): Task[];
   /** Marks a task done; false when another process already did (it then must do nothing). */
   completeTask(id: number, at: string): boolean;
-  funnel(): Funnel;
-
-  appendEvent(e: NewEvent): void;
-  listEvents(filter?: { requestId?: number; memberId?: number }): EventRecord[];
 
   enqueue(msg: NewOutboxMessage): void;
   /** Leases due messages until `leaseUntil`; a crashed sender's lease simply runs out. */
@@ -276,12 +290,23 @@ export interface Store {
   getMessage(id: number): OutboxMessage | null;
   getMessageByKey(dedupeKey: string): OutboxMessage | null;
   listOutbox(filter?: { status?: OutboxStatus }): OutboxMessage[];
+}
 
+/** The owner's figures. */
+export interface ReportStore {
+  funnel(): Funnel;
   stats(since90Days: string): Stats;
+}
+
+/** The outbox as the Dispatcher sees it. */
+export type OutboxStore = Pick<MessagingStore, 'claimDueMessages' | 'markSent' | 'releaseLeases' | 'markFailed' | 'markGivenUp'>;
+
+/** Every area together: what the wiring opens (db/sqlite-store.ts) and hands to the core. */
+export interface Store extends Transactional, ContactStore, MemberStore, RequestStore, MessagingStore, ReportStore {
   close(): void;
 }
 
-// ── triage and bulk batches (merged into Store by declaration merging) ─────
+// ── triage and bulk batches: part of ContactStore (declaration merging) ─────
 export type TriageOrder = 'recent' | 'company';
 export const TRIAGE_ORDERS: readonly TriageOrder[] = ['recent', 'company'];
 
@@ -291,7 +316,7 @@ export interface TriageQueue {
   includeSkipped: boolean;
 }
 
-export interface Store {
+export interface ContactStore {
   /** The first contact in the queue after `afterId`'s place in the order (from the start when absent). */
   nextTriageContact(queue: TriageQueue, afterId?: number): Contact | null;
   /** How many are in the queue; with `fromId`, only from that contact's place on. */

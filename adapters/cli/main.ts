@@ -6,7 +6,7 @@ import { DatabaseUnavailableError } from '../../db/open.ts';
 import { SqliteStore } from '../../db/sqlite-store.ts';
 import { DatabaseTooNewError } from '../../db/migrate.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { REQUEST_STATUSES } from '../../src/domain.ts';
+import { MEMBER_STATUSES, REQUEST_STATUSES } from '../../src/domain.ts';
 import { DomainError } from '../../src/errors.ts';
 import { systemClock, type Clock } from '../../src/ports.ts';
 import { runBackup, runExport, runMembers, runReport, runRequests, runStats } from './commands/admin.ts';
@@ -39,7 +39,7 @@ export const USAGE = `Usage: intro-broker [--db <path>] <command> [options]
                                                   one key per unvetted contact: vet, skip, tag, opt out
   intro create --contact <id> (--member "Name" | --name "Full Name" --email E) --why "…" --blurb "…" [--via slack|discord]
                                                   introduce someone yourself: both are asked first, then the intro
-  members list [--status member|pending|declined|blocked]
+  members list [--status ${MEMBER_STATUSES.join('|')}]
   members show <id|platform:user-id>               a member's requests, outcomes, declines and events
   members add|remove|block <platform:user-id> [--name "Name"]
   members unblock <platform:user-id>              take back "I don't know you"

@@ -20,7 +20,11 @@ export async function openDm(client: webApi.WebClient, users: string): Promise<s
 }
 
 export async function postDm(client: webApi.WebClient, users: string, view: View, mark?: PostMark): Promise<{ channel: string; ts: string }> {
-  const channel = await openDm(client, users);
+  return postTo(client, await openDm(client, users), view, mark);
+}
+
+/** Posts into a conversation already opened; `mark` goes in the message metadata. */
+export async function postTo(client: webApi.WebClient, channel: string, view: View, mark?: PostMark): Promise<{ channel: string; ts: string }> {
   const metadata = mark ? { metadata: { event_type: METADATA_EVENT, event_payload: { outbox_id: mark.outboxId, key: mark.key } } } : {};
   const posted = await client.chat.postMessage({ channel, ...renderMessage(view), ...metadata });
   if (!posted.ts) throw new Error('chat.postMessage returned no ts');

@@ -17,7 +17,7 @@ import type { SlackConfig } from '../../src/config.ts';
 import { DeliveryError, PermanentDeliveryError, type Messenger } from '../../src/dispatcher.ts';
 import type { Logger } from '../../src/ports.ts';
 import { boltLogger } from './bolt-logger.ts';
-import { findPosted, openDm, postDm } from './dm.ts';
+import { findPosted, openDm, postTo } from './dm.ts';
 import { renderMessage } from './render.ts';
 
 const SEND_TIMEOUT_MS = 10_000;
@@ -95,12 +95,10 @@ export function createSlackMessenger(client: webApi.WebClient): Messenger {
         const mark = { outboxId: message.id, key: message.dedupeKey };
         // An earlier attempt (a crash after Slack accepted the post, or an answer
         // lost to a timeout) may have posted it already: look before posting again.
-        if (message.attempts > 1) {
-          const channel = await openDm(client, users);
-          const ts = await findPosted(client, channel, mark);
-          if (ts) return { ref: `${channel}:${ts}` };
-        }
-        const { channel, ts } = await postDm(client, users, message.view, mark);
+        const channel = await openDm(client, users);
+        const earlier = message.attempts > 1 ? await findPosted(client, channel, mark) : null;
+        if (earlier) return { ref: `${channel}:${earlier}` };
+        const { ts } = await postTo(client, channel, message.view, mark);
         return { ref: `${channel}:${ts}` };
       } catch (err) {
         throw asDeliveryError(err);

@@ -1,6 +1,6 @@
 // The outbox learns three things: a message can fail for good ('failed', after
 // a permanent platform error or too many attempts); it can edit an earlier
-// message (edit_of); and its recipients are a JSON list instead of a comma list.
+// message (edit_of) or wait for one (after_id); and its recipients are a JSON list instead of a comma list.
 // SQLite cannot change a CHECK in place, so the table is rebuilt (nothing refers to it).
 export const version = 5;
 
@@ -20,6 +20,8 @@ CREATE TABLE outbox_new (
   sent_at TEXT,
   failed_at TEXT,
   edit_of INTEGER REFERENCES outbox_new (id),
+  -- Sent only once this one is no longer pending (a notice that must not outrun what it announces).
+  after_id INTEGER REFERENCES outbox_new (id),
   created_at TEXT NOT NULL
 ) STRICT;
 INSERT INTO outbox_new (id, dedupe_key, platform, recipients, kind, payload, status, attempts, next_attempt_at, last_error, ref, sent_at, created_at)

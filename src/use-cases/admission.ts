@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { encodeAction } from '../actions.ts';
 import type { Actor, Member, MemberStatus } from '../domain.ts';
-import { type CoreContext, nameOf, nowIso, requireOwner, roleOf, who } from '../context.ts';
+import { type CoreContext, type Membership, nameOf, nowIso, requireOwner, roleOf, who } from '../context.ts';
+import type { MemberStore, MessagingStore, RequestStore, Transactional } from '../ports.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { messageKey } from '../messages.ts';
 import { judgeKnow, judgeSpam } from '../rules/gate/judge.ts';
@@ -22,7 +23,7 @@ const admissionSchema = z.object({
 
 export type AdmissionResult = { ok: true; view: View } | { ok: false; errors: FieldErrors };
 
-export function requestAdmission(ctx: CoreContext, actor: Actor, values: Record<string, string>): AdmissionResult {
+export function requestAdmission(ctx: CoreContext<Membership & MessagingStore & Pick<RequestStore, 'saveDraft' | 'deleteDraft'>>, actor: Actor, values: Record<string, string>): AdmissionResult {
   const role = roleOf(ctx, actor);
   const owner = ctx.policy.ownerName;
   if (role.kind === 'owner' || role.kind === 'member') throw new DomainError('conflict', `You're already in ${owner}'s network.`);
@@ -48,7 +49,7 @@ export function requestAdmission(ctx: CoreContext, actor: Actor, values: Record<
   return { ok: false, errors: judged.errors };
 }
 
-function admit(ctx: CoreContext, actor: Actor, note: { howKnow: string; why: string; history: string }, formAction: string): AdmissionResult {
+function admit(ctx: CoreContext<Membership & MessagingStore & Pick<RequestStore, 'saveDraft' | 'deleteDraft'>>, actor: Actor, note: { howKnow: string; why: string; history: string }, formAction: string): AdmissionResult {
   const owner = ctx.policy.ownerName;
   const ownerId = ctx.policy.owners[actor.platform];
   if (ownerId === undefined) throw new DomainError('unavailable', 'This bot has no owner configured for this platform yet.');
@@ -92,7 +93,7 @@ function judgeNote(note: { howKnow: string; why: string }, owner: string): { err
 export type AdmissionDecision = 'admit' | 'ignore' | 'block';
 
 /** Exactly one decision wins; a second click sees the card as it now stands. */
-export function decideAdmission(ctx: CoreContext, actor: Actor, memberId: number, decision: AdmissionDecision): { card: View; changed: boolean } {
+export function decideAdmission(ctx: CoreContext<Transactional & MemberStore & MessagingStore>, actor: Actor, memberId: number, decision: AdmissionDecision): { card: View; changed: boolean } {
   requireOwner(ctx, actor);
   return ctx.store.transaction(() => {
     const member = ctx.store.getMember(memberId);

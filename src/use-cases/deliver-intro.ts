@@ -76,7 +76,9 @@ function makeIntro(ctx: CoreContext, p: Parties, at: string, actor: string): voi
       view: introMessage(p.req, p.member, p.contact, owner, contactChatId),
       at,
     });
-    ctx.store.enqueue({ dedupeKey: messageKey.request(p.req.id, 'introduced'), platform, recipients: [p.member.userId], kind: 'member.introduced', view: requesterNotice.introducedInChat(p.contact.name), at });
+    // Told only once the group message is out (or, if it fails, told the email path instead).
+    const intro = messageKey.request(p.req.id, 'intro');
+    ctx.store.enqueue({ dedupeKey: messageKey.request(p.req.id, 'introduced'), after: intro, platform, recipients: [p.member.userId], kind: 'member.introduced', view: requesterNotice.introducedInChat(p.contact.name), at });
   } else {
     ctx.store.enqueue({ dedupeKey: messageKey.request(p.req.id, 'intro_email'), platform, recipients: [p.ownerId], kind: 'owner.intro_email', view: ownerIntroEmailCard(p.req, p.member, p.contact, owner), at });
     ctx.store.enqueue({ dedupeKey: messageKey.request(p.req.id, 'introduced'), platform, recipients: [p.member.userId], kind: 'member.introduced', view: requesterNotice.introducedByEmail(p.contact.name, owner), at });

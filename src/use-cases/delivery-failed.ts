@@ -7,8 +7,8 @@ import { nowIso } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { chatIdentity } from '../domain.ts';
 import { messageKey } from '../messages.ts';
-import type { OutboxMessage } from '../ports.ts';
-import { ownerOptinEmailCard } from '../views/delivery.ts';
+import type { ContactStore, MemberStore, MessagingStore, OutboxMessage, RequestStore, Transactional } from '../ports.ts';
+import { ownerIntroEmailCard, ownerOptinEmailCard, requesterNotice } from '../views/delivery.ts';
 import { message } from '../views/notices.ts';
 
 /** The request a message is about, from its dedupe key (`request:<id>:…`). */
@@ -18,7 +18,7 @@ function requestIdOf(msg: OutboxMessage): number | null {
 }
 
 /** Marks the message failed, records it, and tells the owner; one transaction. */
-export function deliveryFailed(ctx: CoreContext, msg: OutboxMessage, reason: string): void {
+export function deliveryFailed(ctx: CoreContext<Transactional & MessagingStore & RequestStore & MemberStore & ContactStore>, msg: OutboxMessage, reason: string): void {
   ctx.store.transaction(() => {
     const at = nowIso(ctx);
     ctx.store.markGivenUp(msg.id, reason, at);
@@ -27,6 +27,7 @@ export function deliveryFailed(ctx: CoreContext, msg: OutboxMessage, reason: str
     // An edit that cannot be made, or a failure notice that cannot reach the owner: the event and the CLI's list are the record.
     if (msg.kind === 'owner.card_update' || msg.kind === 'owner.delivery_failed') return;
     if (msg.kind === 'contact.optin' && requestId !== null && optinByEmail(ctx, requestId, msg, reason, at)) return;
+    if (msg.kind === 'intro.group' && requestId !== null && introByEmail(ctx, requestId, msg, reason, at)) return;
     const ownerId = ctx.policy.owners[msg.platform];
     if (ownerId === undefined || msg.recipients.includes(ownerId)) return;
     const who = msg.recipients.map((id) => ctx.store.findMember(msg.platform, id)?.displayName ?? id).join(', ');
@@ -35,8 +36,25 @@ export function deliveryFailed(ctx: CoreContext, msg: OutboxMessage, reason: str
   });
 }
 
+/** The group message could not be delivered: the owner gets the intro email to send, and the requester is told that instead. */
+function introByEmail(ctx: CoreContext<MessagingStore & RequestStore & MemberStore & ContactStore>, requestId: number, msg: OutboxMessage, reason: string, at: string): boolean {
+  const req = ctx.store.getRequest(requestId);
+  const member = req ? ctx.store.getMember(req.memberId) : null;
+  const contact = req ? ctx.store.getContact(req.contactId) : null;
+  const ownerId = ctx.policy.owners[msg.platform];
+  if (!req || !member || !contact || ownerId === undefined) return false;
+  const owner = ctx.policy.ownerName;
+  const view = ownerIntroEmailCard(req, member, contact, owner, reason);
+  ctx.store.enqueue({ dedupeKey: messageKey.request(requestId, 'intro_email'), platform: msg.platform, recipients: [ownerId], kind: 'owner.intro_email', view, at });
+  // The requester's notice waited for the group message: it now says what is true.
+  const notice = messageKey.request(requestId, 'introduced');
+  ctx.store.enqueue({ dedupeKey: messageKey.edit(notice, 'by_email'), edits: notice, platform: msg.platform, recipients: [member.userId], kind: 'member.introduced', view: requesterNotice.introducedByEmail(contact.name, owner), at });
+  ctx.store.appendEvent({ at, actor: 'system', kind: 'intro.fallback_email', requestId, contactId: contact.id, data: { reason } });
+  return true;
+}
+
 /** The contact could not be asked in chat: the owner gets the ready-to-send email instead. */
-function optinByEmail(ctx: CoreContext, requestId: number, msg: OutboxMessage, reason: string, at: string): boolean {
+function optinByEmail(ctx: CoreContext<MessagingStore & RequestStore & MemberStore & ContactStore>, requestId: number, msg: OutboxMessage, reason: string, at: string): boolean {
   const req = ctx.store.getRequest(requestId);
   const member = req ? ctx.store.getMember(req.memberId) : null;
   const contact = req ? ctx.store.getContact(req.contactId) : null;
@@ -50,7 +68,7 @@ function optinByEmail(ctx: CoreContext, requestId: number, msg: OutboxMessage, r
 }
 
 /** The owner sends a failed message again (`intro-broker outbox retry <id>`): pending and due now, with an event. */
-export function retryFailedMessage(ctx: CoreContext, by: string, id: number): void {
+export function retryFailedMessage(ctx: CoreContext<Transactional & MessagingStore>, by: string, id: number): void {
   ctx.store.transaction(() => {
     const msg = ctx.store.getMessage(id);
     if (!msg) throw new DomainError('not_found', `There is no message #${id} in the outbox.`);

@@ -6,6 +6,7 @@ import { admissionCard, ownerRequestCard } from '../views/cards.ts';
 import { myRequestsView, withdrawnView } from '../views/notices.ts';
 import { pendingQueueView, statsView } from '../views/owner.ts';
 import type { View } from '../views/view.ts';
+import type { ReportStore } from '../ports.ts';
 import { updateOwnerCards } from './owner-card.ts';
 import { ownerQueue } from './history.ts';
 import { contactLoad, requesterHistory } from './submit-intro-request.ts';
@@ -55,7 +56,7 @@ export function intros(ctx: CoreContext, actor: Actor): View {
   return isOwner(ctx, actor) ? pendingQueue(ctx, actor) : listMyRequests(ctx, actor);
 }
 
-export function getStats(ctx: CoreContext, actor: Actor): View {
+export function getStats(ctx: CoreContext<ReportStore>, actor: Actor): View {
   requireOwner(ctx, actor);
   return statsView(ctx.store.stats(daysFrom(ctx, -90)), ctx.store.funnel());
 }

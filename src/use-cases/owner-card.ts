@@ -8,6 +8,7 @@ import type { View } from '../views/view.ts';
 import { decidedCardFor } from './decide-intro.ts';
 
 /** Call inside the transaction that settled the request; `reason` names the change (one edit per reason). */
+// The decided card needs the requester's history and the contact's load: the whole store.
 export function updateOwnerCards(ctx: CoreContext, requestId: number, reason: string, note?: string): void {
   const req = ctx.store.getRequest(requestId);
   const member = req ? ctx.store.getMember(req.memberId) : null;

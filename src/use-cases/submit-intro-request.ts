@@ -7,6 +7,7 @@ import { type CoreContext, daysFrom, nowIso, requireMember, timersOf, who } from
 import { DomainError } from '../errors.ts';
 import { messageKey } from '../messages.ts';
 import { judgeIntro } from '../rules/quality-gate.ts';
+import type { RequestStore } from '../ports.ts';
 import { cleanText } from '../rules/text.ts';
 import { ownerRequestCard, type ContactLoad, type RequesterHistory } from '../views/cards.ts';
 import { requestFormView } from '../views/forms.ts';
@@ -51,12 +52,12 @@ const formOptions = (member: Member, sentBack: IntroRequest | null) => ({
   ...(sentBack?.changesNote ? { ownerNote: sentBack.changesNote } : {}),
 });
 
-export function contactLoad(ctx: CoreContext, contact: Contact): ContactLoad {
+export function contactLoad(ctx: CoreContext<RequestStore>, contact: Contact): ContactLoad {
   const load = ctx.store.countContactLoad(contact.id, daysFrom(ctx, -90));
   return { approved90d: load.approved, pending: load.pending, cap: contact.introCap ?? ctx.policy.limits.contactIntrosPer90Days };
 }
 
-export function requesterHistory(ctx: CoreContext, member: Member, exceptRequestId?: number): RequesterHistory {
+export function requesterHistory(ctx: CoreContext<RequestStore>, member: Member, exceptRequestId?: number): RequesterHistory {
   const byStatus: RequesterHistory['byStatus'] = { pending: 0, approved: 0, declined: 0, withdrawn: 0, expired: 0, closed: 0 };
   for (const r of ctx.store.listRequests({ memberId: member.id })) if (r.id !== exceptRequestId) byStatus[r.status]++;
   return { byStatus };

@@ -125,8 +125,8 @@ export function introMessage(req: IntroRequest, member: Member, contact: Contact
   };
 }
 
-/** For a contact who is not on chat: the final intro email, for the owner to send to both. */
-export function ownerIntroEmailCard(req: IntroRequest, member: Member, contact: Contact, ownerName: string): View {
+/** For a contact who is not on chat (or, with `unreachable`, whom chat could not reach): the final intro email, for the owner to send to both. */
+export function ownerIntroEmailCard(req: IntroRequest, member: Member, contact: Contact, ownerName: string, unreachable?: string): View {
   const subject = `Intro: ${contact.name} <> ${member.displayName}`;
   const drafted = [
     `${first(contact.name)}, meet ${member.displayName}. ${member.displayName}, meet ${first(contact.name)}.`,
@@ -145,7 +145,10 @@ export function ownerIntroEmailCard(req: IntroRequest, member: Member, contact: 
   const to = [contact.email, memberEmail].filter((a): a is string => !!a);
   const blocks: Block[] = [
     { kind: 'header', text: `Request #${req.id}: ${contact.name} said yes` },
-    { kind: 'text', text: memberEmail ? `Send the intro email to both, then you're done.` : `Send the intro email to both (add ${member.displayName}'s address), then you're done.` },
+    {
+      kind: 'text',
+      text: `${unreachable ? `The group message could not be delivered (${unreachable}). ` : ''}${memberEmail ? "Send the intro email to both, then you're done." : `Send the intro email to both (add ${member.displayName}'s address), then you're done.`}`,
+    },
     { kind: 'fields', fields: [{ label: 'To', value: `${contact.email ?? contact.name} and ${memberEmail ?? member.displayName}` }, { label: 'Subject', value: subject }] },
     { kind: 'quote', label: 'Email', text: body },
   ];

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { backupTo } from '../../../db/backup.ts';
 import type { SqliteStore } from '../../../db/sqlite-store.ts';
 import { daysFrom } from '../../../src/context.ts';
-import { REQUEST_STATUSES, type MemberStatus, type Platform, type RequestStatus } from '../../../src/domain.ts';
+import { MEMBER_STATUSES, PLATFORMS, REQUEST_STATUSES, type MemberStatus, type Platform, type RequestStatus } from '../../../src/domain.ts';
 import { setMemberStatus, unblockMember } from '../../../src/use-cases/admission.ts';
 import { DomainError } from '../../../src/errors.ts';
 import { type CliContext, out, printJson, printTable, UsageError } from '../io.ts';
@@ -13,8 +13,6 @@ import { renderReport } from '../report/render-html.ts';
 import { showMember, showRequest } from './history.ts';
 import { buildReport } from '../../../src/use-cases/report.ts';
 
-const PLATFORMS: Platform[] = ['slack', 'discord', 'console'];
-const MEMBER_STATUSES: MemberStatus[] = ['member', 'pending', 'declined', 'blocked'];
 
 function parseUser(spec: string | undefined): { platform: Platform; userId: string } {
   const m = /^(slack|discord|console):(\S+)$/.exec(spec ?? '');

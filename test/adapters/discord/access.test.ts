@@ -50,3 +50,11 @@ describe('8. DISCORD_GUILD_ID decides who may use the bot', () => {
     expect(h.t.ctx.store.listMembers().map((m) => m.userId)).toEqual([ALICE.id]);
   });
 });
+
+describe('6. a Discord display name is cleaned like form text', () => {
+  it('a right-to-left override and zero-width characters in global_name never reach the store or a card', async () => {
+    const tricky = apiUser('1100000000000000078', 'tricky', 'Zed \u202Efdp.exe\u202C\u200B');
+    expect(textOf(dataOf(await search(tricky, FAKE_IDS.guildId)))).toContain('Ana Ferreira');
+    expect(h.t.ctx.store.findMember('discord', tricky.id)?.displayName).toBe('Zed fdp.exe');
+  });
+});

@@ -566,10 +566,10 @@ describe('a restart in the middle', () => {
 
     await s.restart();
     hang = false;
-    // The dead process still holds the lease on the intro; the notice after it was never leased and goes now.
-    expect(await s.dispatcher.runOnce()).toEqual({ sent: 1, failed: 0 }); // "you've been introduced"
+    // The dead process still holds the lease on the intro; the notice waits for the intro, so nothing goes yet.
+    expect(await s.dispatcher.runOnce()).toEqual({ sent: 0, failed: 0 });
     s.t.ctx.clock.advance(61_000);
-    expect(await s.dispatcher.runOnce()).toEqual({ sent: 1, failed: 0 }); // the group DM
+    expect(await s.dispatcher.runOnce()).toEqual({ sent: 2, failed: 0 }); // the group DM, then "you've been introduced"
     expect(await s.dispatcher.runOnce()).toEqual({ sent: 0, failed: 0 });
 
     // Two weeks later, the follow-up; a week after that, two processes at once for the nudge.

@@ -91,6 +91,24 @@ function cardUpdates(card: { channel: string; ts: string }): string[] {
   return updates.map(wire);
 }
 
+describe('2. the intro group message cannot be delivered', () => {
+  it('the owner gets the intro email to send, and Alice is told that, never "look for the group message"', async () => {
+    addContact(s.t, { slackUserId: ANA, noOptin: true });
+    s.fake.on('conversations.open', ({ body }) => (String(body.users).includes(',') ? { ok: false, error: 'user_disabled' } : { ok: true, channel: { id: `D${String(body.users)}` } }));
+    await requestIntro();
+    await clickOn(delivered('owner.request_card'), 'block-actions-owner-card', 'ib:ap:1', OWNER);
+    await s.dispatcher.runOnce();
+
+    expect(s.t.ctx.store.listOutbox().find((m) => m.kind === 'intro.group')).toMatchObject({ status: 'failed', lastError: 'slack: user_disabled' });
+    const email = postsTo(s.fake, OWNER_DM).find((c) => wire(c).includes('send the intro email'));
+    expect(wire(email as RecordedCall)).toContain('The group message could not be delivered (slack: user_disabled)');
+    const alice = text(postsTo(s.fake, ALICE_DM));
+    expect(alice).toContain('is introducing you by email');
+    expect(alice).not.toContain('look for the group message');
+    expect(s.t.ctx.store.listEvents({ requestId: 1 }).map((e) => e.kind)).toEqual(expect.arrayContaining(['message.failed', 'intro.fallback_email']));
+  });
+});
+
 describe('1. a request settled anywhere but on the card: the card is updated in place', () => {
   beforeEach(async () => {
     addContact(s.t, { slackUserId: ANA });
