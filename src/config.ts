@@ -43,8 +43,8 @@ const schema = z.object({
   DISCORD_GUILD_ID: optionalText.pipe(
     z
       .string()
-      .regex(/^\d{17,20}(\s*,\s*\d{17,20})*$/, 'one or more Discord server ids (17 to 20 digits), separated by commas')
-      .transform((v) => [...new Set(v.split(',').map((id) => id.trim()))])
+      // Their shape (17 to 20 digits each) is checked with the other ids in config-checks.ts.
+      .transform((v) => [...new Set(v.split(/[\s,]+/).filter(Boolean))])
       .optional(),
   ),
   SLACK_TEAM_ID: optionalText.pipe(z.string().regex(/^[TE][A-Z0-9]{2,}$/, 'a Slack workspace id, like T0123ABCD').optional()),

@@ -74,7 +74,7 @@ async function settle(check: () => boolean, timeoutMs = 15_000): Promise<void> {
 
 const crashedAfterSend = async (bot: BotProcess) => {
   const { code, signal } = await bot.exited;
-  expect(signal === 'SIGKILL' || code === 137).toBe(true);
+  expect(signal === 'SIGKILL' || code === 137, bot.stdout()).toBe(true);
 };
 
 describe('killed at delivery:after-send, then restarted', () => {
@@ -121,7 +121,7 @@ describe('killed at delivery:after-send on Discord, then restarted', () => {
   it('Discord: each of the three gets the intro DM exactly once (the nonce, enforce_nonce)', async () => {
     seedIntro('discord');
     const nonces = honourNonces(discord);
-    const env = { DATABASE_PATH: db, DISCORD_TOKEN: 'test-token', DISCORD_APPLICATION_ID: FAKE_IDS.applicationId, DISCORD_OWNER_ID: IDS.discord.owner, DISCORD_API_URL: discord.apiUrl, OWNER_NAME: 'Sam' };
+    const env = { DATABASE_PATH: db, DISCORD_TOKEN: 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.testtokenforthelocalfake0123', DISCORD_APPLICATION_ID: FAKE_IDS.applicationId, DISCORD_OWNER_ID: IDS.discord.owner, DISCORD_API_URL: discord.apiUrl, OWNER_NAME: 'Sam' };
     const first = startBotProcess({ ...env, FAULT_INJECTION: 'delivery:after-send' });
     bots.push(first);
     await crashedAfterSend(first);

@@ -35,7 +35,7 @@ function withCore<T>(fn: (t: TestCore) => T): T {
 describe('members unblock', () => {
   it('puts a blocked join request back in the queue, and a CLI-blocked member back in', async () => {
     withCore((t) => {
-      requestAdmission(t.ctx, stranger, { howKnow: 'We met at the Lisbon product meetup in May.', why: 'I am looking for a mentor in payments.' });
+      requestAdmission(t.ctx, stranger, { howKnow: 'We worked together at Northwind in 2021, on the payments launch.', why: 'I am looking for a mentor in payments.' });
       decideAdmission(t.ctx, owner, t.ctx.store.findMember('console', stranger.userId)!.id, 'block');
     });
     const back = await cli(['members', 'unblock', 'console:zed']);

@@ -125,10 +125,10 @@ describe('Slack: the intro in the owner\'s words', () => {
     s.fake.reset();
     await s.interact(clickCard('ib:ei:1', { tag: 'edit' }));
     const modal = (await s.fake.waitFor('views.open')).body as unknown as ModalBody;
-    expect(JSON.parse(modal.view.private_metadata)).toEqual({ action: 'ib:si:1' });
+    expect(JSON.parse(modal.view.private_metadata)).toMatchObject({ action: 'ib:it:1', origin: { channel: OWNER_DM } });
     expect(modal.view.blocks.find((b) => b.block_id === 'text')?.element?.initial_value).toContain('Ana, meet Alice.');
     const mine = 'Ana, meet Alice: we worked together at Northwind, and she has one sharp question on fraud hiring.';
-    const saved = submission({ text: mine }, { action: 'ib:si:1', viewId: 'V-INTRO' });
+    const saved = submission({ text: mine }, { action: 'ib:it:1', viewId: 'V-INTRO' });
     saved.user = { id: OWNER, username: 'sam', name: 'sam', team_id: 'T1' };
     expect((await s.interact(saved)).text).toBe('');
     expect(wire(await s.fake.waitFor('chat.postMessage', (c) => c.body.channel === OWNER_DM))).toContain('will go in your words');

@@ -228,6 +228,8 @@ describe('6. names from every source are cleaned like form text', () => {
     const stranger = 'U0009STRNG';
     const admission = submission({ howKnow: 'We worked together at Northwind for two years.', why: 'To meet people in payments, as Sam suggested.' }, { action: 'ib:sa', viewId: 'V0JOIN' });
     admission.user = { id: stranger, username: 'zed', name: `zed${RLO}gpj.exe`, team_id: 'T0001AAAA' };
+    // The name the bot shows comes from the profile (users.info): a hostile one there too.
+    s.fake.on('users.info', () => ({ ok: true, user: { id: stranger, name: 'zed', real_name: `zed${RLO}gpj.exe`, profile: { real_name: `zed${RLO}gpj.exe`, display_name: '' } } }));
     expect((await s.interact(admission)).status).toBe(200);
     expect(s.t.ctx.store.findMember('slack', stranger)?.displayName).toBe('zedgpj.exe');
     expect(s.t.ctx.store.getContact(1)).toMatchObject({ name: 'Ana fdp.exe Ferreira', company: 'Lumen Pay' });
