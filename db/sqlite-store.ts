@@ -173,6 +173,8 @@ const INDEX_SQL = `
 const ROWS_BY_ID_SQL = 'SELECT * FROM contacts WHERE id IN (SELECT value FROM json_each(?))';
 /** More changes than this since the index last looked: build it again rather than apply them one by one. */
 const CHANGES_APPLIED_ONE_BY_ONE = 2_000;
+/** A bulk import beats its heartbeat with every batch; this long without one, it has stopped. */
+const BULK_IMPORT_STALE_MS = 10 * 60_000;
 
 function toIndexed(r: unknown[]): IndexedContact {
   const n = SEARCH_COLUMNS.length;
@@ -198,7 +200,9 @@ export class SqliteStore implements Store {
   constructor(readonly db: Database.Database) {}
 
   static open(path: string): SqliteStore {
-    return new SqliteStore(openDatabase(path));
+    const store = new SqliteStore(openDatabase(path));
+    store.recoverBulkImport();
+    return store;
   }
 
   /** Statements are prepared once and reused; preparing is the slow part. */
@@ -340,14 +344,15 @@ export class SqliteStore implements Store {
 
   upsertContactByImportKey(input: ContactInput & { importKey: string }, at: string): 'added' | 'updated' | 'unchanged' | 'removed' {
     if (this.q('SELECT 1 FROM removed_import_keys WHERE import_key = ?').get(input.importKey)) return 'removed';
-    const existing = this.q('SELECT * FROM contacts WHERE import_key = ?').get(input.importKey) as Row | undefined;
     const cols = contactColumns(input);
-    if (!existing) {
-      // Not insertContact: an import has no use for the inserted row read back.
-      const names = Object.keys(cols);
-      this.q(`INSERT INTO contacts (${names.join(', ')}, created_at, updated_at) VALUES (${names.map((n) => '@' + n).join(', ')}, @at, @at)`).run({ ...cols, at });
-      return 'added';
-    }
+    const names = Object.keys(cols);
+    // Most rows of a first import are new: try the insert first (not insertContact: nothing is read back).
+    const inserted = this.q(
+      `INSERT INTO contacts (${names.join(', ')}, created_at, updated_at) VALUES (${names.map((n) => '@' + n).join(', ')}, @at, @at)
+       ON CONFLICT (import_key) DO NOTHING`,
+    ).run({ ...cols, at });
+    if (inserted.changes === 1) return 'added';
+    const existing = this.q('SELECT * FROM contacts WHERE import_key = ?').get(input.importKey) as Row;
     // Re-imports refresh what the file knows and never touch the owner's curation
     // (vetted, tags, notes, strength) unless the file says so explicitly.
     const changed = Object.entries(cols).filter(([k, v]) => existing[k] !== v && !(v === '' && existing[k] === null));
@@ -393,6 +398,24 @@ export class SqliteStore implements Store {
     const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
     const rows = this.db.prepare(`SELECT * FROM contacts WHERE ${where.join(' AND ')} ORDER BY name, id${limit}`).all(...params);
     return (rows as Row[]).map(toContact);
+  }
+
+  startBulkImport(at: string): void {
+    this.q('INSERT INTO search_bulk_import (id, started_at, heartbeat_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at').run(at, Date.now());
+  }
+
+  finishBulkImport(): void {
+    this.transaction(() => {
+      this.q("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')").run();
+      this.q('DELETE FROM search_bulk_import').run();
+      this.q('DELETE FROM search_changes WHERE seq <= (SELECT max(seq) FROM search_changes) - ?').run(CHANGES_APPLIED_ONE_BY_ONE);
+    });
+  }
+
+  /** An import that stopped half way (no heartbeat for BULK_IMPORT_STALE_MS) left the full-text index behind: rebuild it. */
+  private recoverBulkImport(): void {
+    const beat = this.q('SELECT heartbeat_at FROM search_bulk_import').pluck().get() as number | undefined;
+    if (beat !== undefined && Date.now() - beat > BULK_IMPORT_STALE_MS) this.finishBulkImport();
   }
 
   optimizeSearchIndex(): void {

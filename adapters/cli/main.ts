@@ -94,7 +94,7 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
     const flags = values as Flags;
     switch (command) {
       case 'import':
-        return runImport(c, sub, rest[0], { dryRun: values['dry-run'] === true });
+        return await runImport(c, sub, rest[0], { dryRun: values['dry-run'] === true });
       case 'contacts':
         return sub === 'triage' ? await runTriage(c, values.limit ? Number(values.limit) : undefined) : runContacts(c, sub, rest, flags);
       case 'members':

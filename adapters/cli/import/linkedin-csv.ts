@@ -53,7 +53,7 @@ export class NotALinkedInExportError extends Error {
 
 const LINKEDIN_HEADER_EXAMPLE = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
 /** LinkedIn's preamble is a handful of lines; 50 leaves room without scanning a whole unrelated file. */
-const HEADER_SEARCH_LINES = 50;
+export const HEADER_SEARCH_LINES = 50;
 
 export type LinkedInField = 'firstName' | 'lastName' | 'url' | 'email' | 'company' | 'position' | 'connectedOn';
 
