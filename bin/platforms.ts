@@ -44,7 +44,11 @@ export async function runPlatforms(config: Config): Promise<void> {
   const stops: (() => Promise<void>)[] = [];
 
   if (config.slack && slackAdapter) {
-    const slack = await slackAdapter.startSlack({ config: config.slack, ctx, logger, dispatcher });
+    // /find-contact is searched in a worker thread, so acks never wait for a search.
+    const search = new slackAdapter.SlackSearchWorker({ databasePath: config.databasePath, policy: ctx.policy, logger });
+    await search.ready.catch(() => undefined); // if it cannot start, searches run inline (and the log says why)
+    stops.push(() => search.stop());
+    const slack = await slackAdapter.startSlack({ config: config.slack, ctx, logger, dispatcher, search });
     stops.push(() => slack.stop());
   }
   if (discord) {

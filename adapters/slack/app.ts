@@ -15,6 +15,7 @@ import { register as registerCommands } from './listeners/commands/index.ts';
 import { register as registerEvents } from './listeners/events/index.ts';
 import { register as registerViews } from './listeners/views/index.ts';
 import { RecentKeys } from './recent-keys.ts';
+import type { SearchOffload } from './search-worker.ts';
 
 export interface SlackAppOptions {
   config: SlackConfig;
@@ -23,6 +24,8 @@ export interface SlackAppOptions {
   dispatcher: Pick<Dispatcher, 'runOnce'>;
   /** HTTP mode only: the interface to listen on (default: all). Tests use 127.0.0.1. */
   host?: string;
+  /** Searches /find-contact off this event loop (a SlackSearchWorker); inline when absent. */
+  search?: SearchOffload;
 }
 
 export interface SlackApp {
@@ -67,6 +70,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     ctx,
     logger,
     seen: new RecentKeys(),
+    ...(options.search ? { search: options.search } : {}),
     kick: () => {
       dispatcher.runOnce().catch((err: unknown) => logger.error({ ...describeError(err) }, 'outbox pass failed'));
     },

@@ -3,6 +3,7 @@ import type { CoreContext } from '../../src/context.ts';
 import type { Actor } from '../../src/domain.ts';
 import type { Logger } from '../../src/ports.ts';
 import { RecentKeys } from './recent-keys.ts';
+import type { SearchOffload } from './search-worker.ts';
 
 export interface SlackDeps {
   ctx: CoreContext;
@@ -11,6 +12,8 @@ export interface SlackDeps {
   kick(): void;
   /** Deliveries already handled: Slack re-sends events, and Bolt does not dedupe them. */
   seen: RecentKeys;
+  /** Where /find-contact is searched off the acking event loop; inline when absent. */
+  search?: SearchOffload;
 }
 
 export const slackActor = (userId: string, displayName?: string): Actor => ({
