@@ -24,7 +24,7 @@ beforeEach(async () => {
   const logger = capturingLogger(logs);
   worker = new SlackSearchWorker({ databasePath: t.path, policy: t.ctx.policy, logger });
   await worker.ready;
-  slack = createSlackApp({ config: slackConfig(fake), ctx: t.ctx, logger, dispatcher: { runOnce: () => Promise.resolve() }, host: '127.0.0.1', search: worker });
+  slack = createSlackApp({ config: slackConfig(fake), ctx: t.ctx, logger, dispatcher: { runOnce: () => Promise.resolve({ sent: 0, failed: 0 }) }, host: '127.0.0.1', search: worker });
   url = `http://127.0.0.1:${(await slack.start()).port}/slack/events`;
 });
 afterEach(async () => {
