@@ -26,8 +26,9 @@ export interface Child {
   stderrTail(): string;
 }
 
-export function forkChild(script: URL, args: string[], opts: { timeoutMs?: number } = {}): Child {
-  const proc = fork(fileURLToPath(script), args, { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+/** `execArgv` defaults to this process's (the TypeScript loader); [] runs compiled JavaScript on plain node. */
+export function forkChild(script: URL, args: string[], opts: { timeoutMs?: number; execArgv?: string[] } = {}): Child {
+  const proc = fork(fileURLToPath(script), args, { execArgv: opts.execArgv ?? process.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   live.add(proc);
   let tail = '';
   proc.stderr?.on('data', (chunk: Buffer) => {

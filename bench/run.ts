@@ -159,7 +159,7 @@ if (results.memory) {
         ['empty node', fmtMb(m.emptyNodeRss), ''],
         ...Object.entries(m.nodeWithPackageRss).map(([pkg, rss]) => [`  node that imported ${pkg} only`, fmtMb(rss), '']),
         ['empty node + tsx loader', fmtMb(m.emptyTsxRss), ''],
-        [`bot, ${fmtInt(m.contacts)} contacts, at start`, fmtMb(m.botRssAtStart), ''],
+        [`bot (compiled, plain node), ${fmtInt(m.contacts)} contacts, at start`, fmtMb(m.botRssAtStart), ''],
         [`bot after ${fmtInt(m.searches)} searches (heap used ${fmtMb(m.botHeapUsedAfterSearches)})`, fmtMb(m.botRssAfterSearches), record('memory', 'bot RSS', m.verdicts)],
       ],
     ),

@@ -82,36 +82,46 @@ export class SearchIndex {
   private scratch: Uint32Array = new Uint32Array(0);
   private touched: Int32Array = new Int32Array(0);
 
-  /** Builds the index over every contact in the table (searchable or not: FTS5's statistics count them all). */
-  static build(contacts: Iterable<IndexedContact>): SearchIndex {
+  /**
+   * Builds the index over every contact in the table (searchable or not:
+   * FTS5's statistics count them all). `contacts` is read twice (count, then
+   * fill), so the postings are allocated once at their exact size, with no
+   * intermediate copy: the process keeps no high-water mark from the build.
+   * Both reads must see the same rows (the store reads in one transaction).
+   */
+  static build(contacts: () => Iterable<IndexedContact>): SearchIndex {
     const index = new SearchIndex();
-    // Postings are gathered per contact (term, count), then laid out per term.
-    let termsOfSlot = new Int32Array(1 << 16);
-    let weightsOfSlot = new Uint16Array(1 << 16);
-    let slotStart = new Int32Array(1 << 12);
-    let n = 0;
     const docTerms: number[] = [];
     const docWeights: number[] = [];
-    for (const c of contacts) {
+    let counts = new Int32Array(1 << 12);
+    let n = 0;
+    for (const c of contacts()) {
       const slot = index.allocate(c);
       const length = index.analyse(c.texts, docTerms, docWeights);
       index.lengths[slot] = length;
       index.rows++;
       index.tokens += length;
-      if (slot + 2 > slotStart.length) slotStart = grow(slotStart, slot + 2);
-      if (n + docTerms.length > termsOfSlot.length) {
-        termsOfSlot = grow(termsOfSlot, n + docTerms.length);
-        weightsOfSlot = grow(weightsOfSlot, n + docTerms.length);
-      }
-      slotStart[slot] = n;
-      for (let k = 0; k < docTerms.length; k++) {
-        termsOfSlot[n] = docTerms[k]!;
-        weightsOfSlot[n] = docWeights[k]!;
-        n++;
-      }
-      slotStart[slot + 1] = n;
+      if (index.termText.length > counts.length) counts = grow(counts, index.termText.length);
+      for (const t of docTerms) counts[t]!++;
+      n += docTerms.length;
     }
-    index.layOut(termsOfSlot, weightsOfSlot, slotStart, n);
+    const start = new Int32Array(index.termText.length + 1);
+    for (let t = 0; t < index.termText.length; t++) start[t + 1] = start[t]! + counts[t]!;
+    const fill = start.slice(0, index.termText.length);
+    const slots = new Int32Array(n);
+    const weights = new Uint16Array(n);
+    for (const c of contacts()) {
+      const slot = index.slotOf.get(c.id)!;
+      index.analyse(c.texts, docTerms, docWeights);
+      for (let k = 0; k < docTerms.length; k++) {
+        const at = fill[docTerms[k]!]!++;
+        slots[at] = slot;
+        weights[at] = docWeights[k]!;
+      }
+    }
+    index.baseStart = start;
+    index.baseSlot = slots;
+    index.baseWeight = weights;
     return index;
   }
 
@@ -251,26 +261,6 @@ export class SearchIndex {
       this.sortedStale = true;
     }
     return t;
-  }
-
-  /** Counting sort of the gathered (slot → terms) into per-term postings. */
-  private layOut(termsOfSlot: Int32Array, weightsOfSlot: Uint16Array, slotStart: Int32Array, n: number): void {
-    const start = new Int32Array(this.termText.length + 1);
-    for (let k = 0; k < n; k++) start[termsOfSlot[k]! + 1]!++;
-    for (let t = 0; t < this.termText.length; t++) start[t + 1]! += start[t]!;
-    const fill = start.slice(0, this.termText.length);
-    const slot = new Int32Array(n);
-    const weight = new Uint16Array(n);
-    for (let s = 0; s < this.slots; s++) {
-      for (let k = slotStart[s]!; k < slotStart[s + 1]!; k++) {
-        const at = fill[termsOfSlot[k]!]!++;
-        slot[at] = s;
-        weight[at] = weightsOfSlot[k]!;
-      }
-    }
-    this.baseStart = start;
-    this.baseSlot = slot;
-    this.baseWeight = weight;
   }
 
   /** Adds every live posting of the terms starting with `prefix` into scratch; returns how many contacts it touched. */

@@ -300,7 +300,9 @@ export class SqliteStore implements Store {
     // First search, a restored file, pruned history, or a large import: build from the table.
     this.index = null; // let the old one go before the new one is built
     this.indexSeq = latest;
-    this.index = SearchIndex.build(mapIterable(this.q(INDEX_SQL).raw().iterate() as IterableIterator<unknown[]>, toIndexed));
+    const rows = () => mapIterable(this.q(INDEX_SQL).raw().iterate() as IterableIterator<unknown[]>, toIndexed);
+    // Read twice (see SearchIndex.build), in one read transaction so both passes see the same rows.
+    this.index = this.db.inTransaction ? SearchIndex.build(rows) : this.db.transaction(() => SearchIndex.build(rows)).deferred();
     return this.index;
   }
 

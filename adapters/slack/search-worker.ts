@@ -26,6 +26,8 @@ export interface SearchOffload {
   answer(job: SearchJob): boolean;
 }
 
+const YOUNG_GENERATION_MB = 4;
+
 export class SlackSearchWorker implements SearchOffload {
   private readonly worker: Worker;
   private alive = true;
@@ -37,12 +39,15 @@ export class SlackSearchWorker implements SearchOffload {
     // Under tsx (development, tests) the thread is TypeScript too and loads through tsx's API; a build runs the .js.
     const typescript = import.meta.url.endsWith('.ts');
     const script = new URL(`./search-thread.${typescript ? 'ts' : 'js'}`, import.meta.url);
+    // A small young generation: searches make short-lived garbage, and V8 would otherwise grow it to tens of MB.
+    const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
     this.worker = typescript
       ? new Worker(`import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => tsx.tsImport(${JSON.stringify(script.href)}, ${JSON.stringify(import.meta.url)}))`, {
           eval: true,
           workerData: data,
+          resourceLimits,
         })
-      : new Worker(script, { workerData: data });
+      : new Worker(script, { workerData: data, resourceLimits });
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (msg: SearchThreadMessage) => {
         if (msg.type === 'ready') resolve();
