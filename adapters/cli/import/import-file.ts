@@ -127,7 +127,12 @@ function genericReader(rows: GenericRows): Reader {
 
 /** Drops nulls, so a re-import never erases what the owner added by hand. */
 function known<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== '')) as Partial<T>;
+  const out: Partial<T> = {};
+  for (const key in o) {
+    const v = o[key];
+    if (v !== null && v !== undefined && (v as unknown) !== '') out[key] = v;
+  }
+  return out;
 }
 
 export function fromLinkedIn(r: ContactImportRow): ImportRow {
