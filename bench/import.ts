@@ -1,10 +1,13 @@
 // Import: generated LinkedIn Connections.csv files (30k rows, LinkedIn's cap,
 // and 100k) through the owner's `import linkedin` command (read, parse,
 // upsert into a fresh SQLite file, rebuild the index), beside csv-parse alone
-// on the same file. Each run in its own process, for a clean peak RSS.
+// on the same file. Each run in its own process, for a clean peak RSS,
+// compiled to JavaScript on plain node (as the CLI runs once built), so the
+// figures do not count tsx's loader.
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { forkChild } from './child.ts';
+import { compileForBench } from './compile.ts';
 import { writeLinkedInCsv } from './generate.ts';
 import { SEED } from './search.ts';
 import { verdict, type Verdict } from './stats.ts';
@@ -34,8 +37,8 @@ const TARGET_PEAK_RSS_MB = 120;
 /** writeLinkedInCsv's preamble: notes, a quoted note, a blank line, then the header. */
 const HEADER_LINE = 4;
 
-async function runChild(args: object): Promise<ImportRun> {
-  const child = forkChild(new URL('./import-child.ts', import.meta.url), [JSON.stringify({ headerLine: HEADER_LINE, ...args })], { timeoutMs: 180_000 });
+async function runCompiled(compiled: URL, args: object): Promise<ImportRun> {
+  const child = forkChild(new URL('bench/import-child.js', compiled), [JSON.stringify({ headerLine: HEADER_LINE, ...args })], { timeoutMs: 180_000, execArgv: [] });
   try {
     const done = await child.next('done');
     const ms = Number(done.ms);
@@ -51,6 +54,8 @@ export async function benchImport(dir: string, rows: number): Promise<ImportResu
   const small = join(dir, 'Connections-30k.csv');
   writeLinkedInCsv(file, rows, SEED);
   writeLinkedInCsv(small, 30_000, SEED + 1);
+  const compiled = compileForBench(['bench/import-child.ts']);
+  const runChild = (args: object) => runCompiled(compiled, args);
   const csvParseDefaults = await runChild({ mode: 'csv-parse-defaults', file });
   const csvParse = await runChild({ mode: 'csv-parse', file });
   const parseOnly = await runChild({ mode: 'parse', file });
