@@ -7,7 +7,7 @@ import { request as httpsRequest } from 'node:https';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteStore } from '../../db/sqlite-store.ts';
 import type { CoreContext } from '../../src/context.ts';
-import { handleCommand } from '../../src/interactions.ts';
+import { handleAction, handleCommand } from '../../src/interactions.ts';
 import { systemClock } from '../../src/ports.ts';
 import { describeError, slackActor, SORRY } from './deps.ts';
 import { renderMessage } from './render.ts';
@@ -35,9 +35,11 @@ function postJson(url: string, body: unknown): Promise<number> {
 
 function answer(job: SearchJob): unknown {
   try {
-    const reply = handleCommand(ctx, slackActor(job.userId, job.userName), 'find-contact', job.text);
-    if (!('view' in reply)) throw new Error(`command answered with ${reply.type}`);
-    return { response_type: 'ephemeral', ...renderMessage(reply.view) };
+    const actor = slackActor(job.userId, job.userName);
+    const reply = job.actionId !== undefined ? handleAction(ctx, actor, job.actionId) : handleCommand(ctx, actor, 'find-contact', job.text ?? '');
+    if (!('view' in reply)) throw new Error(`search answered with ${reply.type}`);
+    // A page button replaces the results it sat under; a command answers anew.
+    return { response_type: 'ephemeral', ...(job.actionId !== undefined ? { replace_original: reply.type === 'update' } : {}), ...renderMessage(reply.view) };
   } catch (err) {
     send({ type: 'error', what: 'slack command failed', detail: describeError(err) });
     return { response_type: 'ephemeral', text: SORRY };

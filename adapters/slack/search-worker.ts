@@ -7,10 +7,12 @@ import { Worker } from 'node:worker_threads';
 import type { Policy } from '../../src/context.ts';
 import type { Logger } from '../../src/ports.ts';
 
+/** A /find-contact command (`text`), or a click on a search page button (`actionId`, its answer replacing the results). */
 export interface SearchJob {
   userId: string;
   userName?: string;
-  text: string;
+  text?: string;
+  actionId?: string;
   responseUrl: string;
 }
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackApp, type SlackApp, SlackSearchWorker } from '../../../adapters/slack/index.ts';
 import { addContact, makeCore, type TestCore } from '../../support/core.ts';
 import { type FakeSlack, startFakeSlack } from '../../support/fake-slack.ts';
-import { postSlashCommand } from '../../support/slack-http.ts';
+import { loadSlackFixture, postInteraction, postSlashCommand } from '../../support/slack-http.ts';
 import { ALICE, capturingLogger, type LogLine, OWNER, SECRET, slackConfig, wire } from './slack-app.ts';
 
 let fake: FakeSlack;
@@ -47,6 +47,19 @@ describe('/find-contact in a worker thread', () => {
     addContact(t, { name: 'Lucas Silva', title: 'Payments Lead', email: null, phone: null, linkedinUrl: null, notes: null });
     expect(await find('lucas', 'b')).toContain('Lucas Silva');
     expect(logs.filter((l) => l.level === 'error')).toEqual([]);
+  });
+
+  it('pages through the worker too: More results replaces the results in place', async () => {
+    for (let i = 0; i < 6; i++) addContact(t, { name: `Fintech Person ${i}`, company: 'Fintech Co', tags: ['fintech'], email: null, phone: null, linkedinUrl: null, notes: null });
+    expect(await find('fintech', 'p1')).toContain('More results');
+    const payload = loadSlackFixture('block-actions-ephemeral', { responseUrl: fake.responseUrl('p2') });
+    const actions = payload.actions as Record<string, unknown>[];
+    actions[0] = { ...actions[0], action_id: 'ib:sp:2:fintech' };
+    payload.user = { ...(payload.user as object), id: ALICE };
+    expect((await postInteraction(url, SECRET, payload)).status).toBe(200);
+    const page2 = await fake.waitFor('response_url', (c) => c.path === '/response/p2');
+    expect(page2.body.replace_original).toBe(true);
+    expect(wire(page2)).toContain('Results 6–');
   });
 
   it('answers inline when the worker is gone', async () => {
