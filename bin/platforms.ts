@@ -44,9 +44,10 @@ export async function runPlatforms(config: Config): Promise<void> {
   const stops: (() => Promise<void>)[] = [];
 
   if (config.slack && slackAdapter) {
-    // /find-contact is searched in a worker thread, so acks never wait for a search.
+    // /find-contact is searched in a worker thread, so acks never wait for a search. Not awaited:
+    // searches arriving while it opens the database wait in its queue; if it cannot start, the
+    // log says why and searches run inline.
     const search = new slackAdapter.SlackSearchWorker({ databasePath: config.databasePath, policy: ctx.policy, logger });
-    await search.ready.catch(() => undefined); // if it cannot start, searches run inline (and the log says why)
     stops.push(() => search.stop());
     const slack = await slackAdapter.startSlack({ config: config.slack, ctx, logger, dispatcher, search });
     stops.push(() => slack.stop());
