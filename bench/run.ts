@@ -43,7 +43,7 @@ setTimeout(
     process.stderr.write('bench: stopped, over its time limit\n');
     process.exit(2);
   },
-  (large ? 40 : 8) * 60_000,
+  (large ? 40 : 15) * 60_000,
 ).unref();
 
 const log = (s: string) => process.stderr.write(s + '\n');
