@@ -16,7 +16,7 @@
 // the newest change number and applies what it has not seen (the owner's
 // edits, other processes' imports). Many changes at once (an import) are
 // cheaper to apply by building again.
-import { rankScore } from '../src/rules/ranking.ts';
+import { compareRanked, rankScore } from '../src/rules/ranking.ts';
 import type { Strength } from '../src/domain.ts';
 import { COLUMN_WEIGHTS, forEachTerm, SEARCH_COLUMNS } from './fts-query.ts';
 
@@ -43,6 +43,8 @@ const K1 = 1.2;
 const B = 0.75;
 const STRENGTHS: readonly Strength[] = ['close', 'known', 'acquainted'];
 const WEIGHTS = SEARCH_COLUMNS.map((c) => COLUMN_WEIGHTS[c]);
+/** Pages deeper than this many results sort every match instead of keeping a short list. */
+const SORT_ALL_FROM = 512;
 const ALIVE = 1;
 const SEARCHABLE = 2;
 
@@ -317,19 +319,15 @@ export class SearchIndex {
    * Scores every candidate (FTS5's bm25 arithmetic, in its order, then the
    * ranking) and keeps the best `keep`, best first.
    */
-  private topPage(candidates: Int32Array, freqs: Float64Array[], idf: number[], avgdl: number, keep: number, nowMs: number): number[] {
+  private topPage(candidates: Int32Array, freqs: Float64Array[], idf: number[], avgdl: number, wanted: number, nowMs: number): number[] {
+    const keep = Math.min(wanted, candidates.length);
+    if (keep > SORT_ALL_FROM) return this.sortAll(candidates, freqs, idf, avgdl, nowMs).slice(0, keep);
     // The best `keep` so far, best first, as parallel arrays: no object per candidate.
     const scores: number[] = [];
     const ids: number[] = [];
     for (let k = 0; k < candidates.length; k++) {
       const slot = candidates[k]!;
-      const D = this.lengths[slot]!;
-      let bm25 = 0;
-      for (let i = 0; i < freqs.length; i++) {
-        const f = freqs[i]![k]!;
-        bm25 += idf[i]! * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + (B * D) / avgdl)));
-      }
-      const score = rankScore(bm25, STRENGTHS[this.strengths[slot]!]!, this.lastIntro[slot]!, nowMs);
+      const score = this.score(slot, k, freqs, idf, avgdl, nowMs);
       const id = this.ids[slot]!;
       const better = (j: number) => score > scores[j]! || (score === scores[j]! && id < ids[j]!);
       if (scores.length === keep && !better(keep - 1)) continue;
@@ -348,6 +346,23 @@ export class SearchIndex {
       }
     }
     return ids;
+  }
+
+  /** FTS5's bm25 arithmetic, in its order (negated: higher is better), then the ranking rule. */
+  private score(slot: number, k: number, freqs: Float64Array[], idf: number[], avgdl: number, nowMs: number): number {
+    const D = this.lengths[slot]!;
+    let bm25 = 0;
+    for (let i = 0; i < freqs.length; i++) {
+      const f = freqs[i]![k]!;
+      bm25 += idf[i]! * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + (B * D) / avgdl)));
+    }
+    return rankScore(bm25, STRENGTHS[this.strengths[slot]!]!, this.lastIntro[slot]!, nowMs);
+  }
+
+  /** Every candidate's id, best first: for deep pages, where keeping a sorted list by insertion would cost more. */
+  private sortAll(candidates: Int32Array, freqs: Float64Array[], idf: number[], avgdl: number, nowMs: number): number[] {
+    const all = Array.from(candidates, (slot, k) => ({ score: this.score(slot, k, freqs, idf, avgdl, nowMs), id: this.ids[slot]! }));
+    return all.sort(compareRanked).map((r) => r.id);
   }
 
   private sorted(): string[] {
