@@ -313,6 +313,7 @@ export class SqliteStore implements Store {
       .all(this.indexSeq, CHANGES_APPLIED_ONE_BY_ONE + 1) as [number, number, number][];
     // Too many, or older ones pruned away before this index saw them.
     if (changes.length > CHANGES_APPLIED_ONE_BY_ONE || changes[0]?.[0] !== this.indexSeq + 1) return false;
+    if (changes.some(([, id]) => id === 0)) return false; // a bulk import ended
     const textChanged = new Map<number, boolean>();
     for (const [, id, text] of changes) textChanged.set(id, (textChanged.get(id) ?? false) || text === 1);
     const one = this.q(`${INDEX_SQL} WHERE c.id = ?`).raw();
@@ -410,6 +411,8 @@ export class SqliteStore implements Store {
     this.transaction(() => {
       this.q("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')").run();
       this.q('DELETE FROM search_bulk_import').run();
+      // Contacts added or changed in bulk mode were not logged one by one: every index builds again.
+      this.q('INSERT INTO search_changes (contact_id, text) VALUES (0, 1)').run();
       this.q('DELETE FROM search_changes WHERE seq <= (SELECT max(seq) FROM search_changes) - ?').run(CHANGES_APPLIED_ONE_BY_ONE);
     });
   }

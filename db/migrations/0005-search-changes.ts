@@ -2,8 +2,10 @@
 // bot's, a worker's, another process's) can catch up with the database
 // without reading it all again (see db/search-index.ts). Triggers fill it:
 // a contact added, removed or with new searchable text (text = 1), or with a
-// new vetting, opt-out, strength or intro approval (text = 0). AUTOINCREMENT
-// keeps the numbers rising even after old rows are pruned.
+// new vetting, opt-out, strength or intro approval (text = 0). A bulk import
+// logs one row with contact_id 0 when it ends instead of one per contact
+// (indexes then build again). AUTOINCREMENT keeps the numbers rising even
+// after old rows are pruned.
 //
 // And a bulk import mode: while `search_bulk_import` has its row, the
 // full-text index is not kept row by row (FTS5 does that ~4x slower than one
@@ -19,13 +21,14 @@ CREATE TABLE search_changes (
   text INTEGER NOT NULL CHECK (text IN (0, 1))
 ) STRICT;
 
-CREATE TRIGGER search_changes_contact_added AFTER INSERT ON contacts BEGIN
+CREATE TRIGGER search_changes_contact_added AFTER INSERT ON contacts WHEN NOT EXISTS (SELECT 1 FROM search_bulk_import) BEGIN
   INSERT INTO search_changes (contact_id, text) VALUES (new.id, 1);
 END;
 CREATE TRIGGER search_changes_contact_deleted AFTER DELETE ON contacts BEGIN
   INSERT INTO search_changes (contact_id, text) VALUES (old.id, 1);
 END;
-CREATE TRIGGER search_changes_contact_text AFTER UPDATE OF name, title, company, location, tags, topics, bio ON contacts BEGIN
+CREATE TRIGGER search_changes_contact_text AFTER UPDATE OF name, title, company, location, tags, topics, bio ON contacts
+  WHEN NOT EXISTS (SELECT 1 FROM search_bulk_import) BEGIN
   INSERT INTO search_changes (contact_id, text) VALUES (new.id, 1);
 END;
 CREATE TRIGGER search_changes_contact_rank AFTER UPDATE OF vetted, open_to_intros, removed, strength ON contacts BEGIN
