@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseContactsCsv } from '../../../adapters/cli/import/generic-csv.ts';
 import { formatImportReport, importContactsCsv } from '../../../adapters/cli/import/import-file.ts';
 import { NotALinkedInExportError, parseLinkedInConnections } from '../../../adapters/cli/import/linkedin-csv.ts';
+import { exactFullRanking } from '../../../db/search-reference.ts';
 import { SqliteStore } from '../../../db/sqlite-store.ts';
 import { makeCore, type TestCore } from '../../support/core.ts';
 
@@ -82,6 +83,16 @@ describe('a big import', () => {
     expect(t.ctx.store.listContacts({ text: 'zed' }).map((c) => c.name)).toEqual(['Zed Later']);
     // One event per batch of 5,000.
     expect(t.ctx.store.listEvents().filter((e) => e.kind === 'contacts.imported')).toHaveLength(3);
+  });
+
+  it('is seen by a search index built before it (members find vetted rows at once, ranked exactly)', async () => {
+    const now = t.ctx.clock.now().toISOString();
+    expect(t.ctx.store.searchContacts('engineer', { limit: 5, offset: 0, now }).items).toEqual([]); // builds the index
+    const rows = Array.from({ length: 7_000 }, (_, k) => `Person ${k},Engineer,Company ${k % 30},yes`);
+    await importContactsCsv(t.ctx, ['name,title,company,vetted', ...rows].join('\n'), { kind: 'csv', by: 'test' });
+    const shown = t.ctx.store.searchContacts('engineer company 7', { limit: 5, offset: 0, now }).items.map((c) => c.id);
+    expect(shown).toHaveLength(5);
+    expect(shown).toEqual(exactFullRanking(t.ctx.store.db, 'engineer company 7', now).slice(0, 5).map((h) => h.id));
   });
 
   it('updates on re-import, never duplicates, and never brings back a removed contact', async () => {
