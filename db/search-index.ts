@@ -83,6 +83,9 @@ export class SearchIndex {
   // Per-query scratch, reused.
   private scratch: Uint32Array = new Uint32Array(0);
   private touched: Int32Array = new Int32Array(0);
+  private candidates: Int32Array = new Int32Array(0);
+  /** Weighted counts of the candidates, one buffer per query word (made when a query first has that many). */
+  private freqPool: Uint32Array[] = [];
 
   /**
    * Builds the index over every contact in the table (searchable or not:
@@ -186,36 +189,43 @@ export class SearchIndex {
     this.ensureScratch();
     const avgdl = this.tokens / this.rows;
     const idf: number[] = [];
-    let candidates: Int32Array = new Int32Array(0);
-    let freqs: Float64Array[] = [];
+    // Candidates and their weighted counts per word live in buffers kept between
+    // queries: a common word would otherwise allocate (and make the GC reclaim)
+    // hundreds of kilobytes per search.
+    const candidates = this.candidates;
+    let n = 0;
     for (let i = 0; i < terms.length; i++) {
       const hits = this.accumulate(terms[i]!);
       // FTS5: log((N - nHit + 0.5) / (nHit + 0.5)), at least 1e-6.
       const x = Math.log((this.rows - hits + 0.5) / (hits + 0.5));
       idf.push(x <= 0 ? 1e-6 : x);
+      const f = this.freqBuffer(i);
       if (i === 0) {
-        candidates = this.searchableTouched(hits);
-        freqs = [new Float64Array(candidates.length)];
-        for (let k = 0; k < candidates.length; k++) freqs[0]![k] = this.scratch[candidates[k]!]!;
+        for (let k = 0; k < hits; k++) {
+          const slot = this.touched[k]!;
+          if (!(this.flags[slot]! & SEARCHABLE)) continue;
+          candidates[n] = slot;
+          f[n] = this.scratch[slot]!;
+          n++;
+        }
       } else {
         let kept = 0;
-        const f = new Float64Array(candidates.length);
-        for (let k = 0; k < candidates.length; k++) {
+        for (let k = 0; k < n; k++) {
           const slot = candidates[k]!;
           const w = this.scratch[slot]!;
           if (w === 0) continue;
           candidates[kept] = slot;
-          for (const prev of freqs) prev[kept] = prev[k]!;
+          for (let j = 0; j < i; j++) this.freqPool[j]![kept] = this.freqPool[j]![k]!;
           f[kept] = w;
           kept++;
         }
-        candidates = candidates.subarray(0, kept);
-        freqs = [...freqs.map((p) => p.subarray(0, kept)), f.subarray(0, kept)];
+        n = kept;
       }
       this.clearScratch(hits);
-      if (candidates.length === 0) break;
+      if (n === 0) break;
     }
-    return { ids: this.topPage(candidates, freqs, idf, avgdl, offset + count, nowMs).slice(offset), total: candidates.length };
+    const freqs = this.freqPool.slice(0, idf.length).map((f) => f.subarray(0, n));
+    return { ids: this.topPage(candidates.subarray(0, n), freqs, idf, avgdl, offset + count, nowMs).slice(offset), total: n };
   }
 
   // ── building blocks ────────────────────────────────────────────────────
@@ -301,16 +311,6 @@ export class SearchIndex {
     return hits;
   }
 
-  private searchableTouched(hits: number): Int32Array {
-    const out = new Int32Array(hits);
-    let n = 0;
-    for (let k = 0; k < hits; k++) {
-      const slot = this.touched[k]!;
-      if (this.flags[slot]! & SEARCHABLE) out[n++] = slot;
-    }
-    return out.subarray(0, n);
-  }
-
   private clearScratch(hits: number): void {
     for (let k = 0; k < hits; k++) this.scratch[this.touched[k]!] = 0;
   }
@@ -319,7 +319,7 @@ export class SearchIndex {
    * Scores every candidate (FTS5's bm25 arithmetic, in its order, then the
    * ranking) and keeps the best `keep`, best first.
    */
-  private topPage(candidates: Int32Array, freqs: Float64Array[], idf: number[], avgdl: number, wanted: number, nowMs: number): number[] {
+  private topPage(candidates: Int32Array, freqs: Uint32Array[], idf: number[], avgdl: number, wanted: number, nowMs: number): number[] {
     const keep = Math.min(wanted, candidates.length);
     if (keep > SORT_ALL_FROM) return this.sortAll(candidates, freqs, idf, avgdl, nowMs).slice(0, keep);
     // The best `keep` so far, best first, as parallel arrays: no object per candidate.
@@ -349,7 +349,7 @@ export class SearchIndex {
   }
 
   /** FTS5's bm25 arithmetic, in its order (negated: higher is better), then the ranking rule. */
-  private score(slot: number, k: number, freqs: Float64Array[], idf: number[], avgdl: number, nowMs: number): number {
+  private score(slot: number, k: number, freqs: Uint32Array[], idf: number[], avgdl: number, nowMs: number): number {
     const D = this.lengths[slot]!;
     let bm25 = 0;
     for (let i = 0; i < freqs.length; i++) {
@@ -360,7 +360,7 @@ export class SearchIndex {
   }
 
   /** Every candidate's id, best first: for deep pages, where keeping a sorted list by insertion would cost more. */
-  private sortAll(candidates: Int32Array, freqs: Float64Array[], idf: number[], avgdl: number, nowMs: number): number[] {
+  private sortAll(candidates: Int32Array, freqs: Uint32Array[], idf: number[], avgdl: number, nowMs: number): number[] {
     const all = Array.from(candidates, (slot, k) => ({ score: this.score(slot, k, freqs, idf, avgdl, nowMs), id: this.ids[slot]! }));
     return all.sort(compareRanked).map((r) => r.id);
   }
@@ -379,7 +379,14 @@ export class SearchIndex {
     if (this.scratch.length < this.slots) {
       this.scratch = new Uint32Array(this.ids.length);
       this.touched = new Int32Array(this.ids.length);
+      this.candidates = new Int32Array(this.ids.length);
+      this.freqPool = [];
     }
+  }
+
+  private freqBuffer(i: number): Uint32Array {
+    while (this.freqPool.length <= i) this.freqPool.push(new Uint32Array(this.candidates.length));
+    return this.freqPool[i]!;
   }
 
   private growSlots(capacity: number): void {
