@@ -329,13 +329,16 @@ export class SearchIndex {
       const slot = candidates[k]!;
       const score = this.score(slot, k, freqs, idf, avgdl, nowMs);
       const id = this.ids[slot]!;
-      const better = (j: number) => score > scores[j]! || (score === scores[j]! && id < ids[j]!);
-      if (scores.length === keep && !better(keep - 1)) continue;
+      // No closure here: a function made per candidate is costly (under tsx, each one is also named).
+      if (scores.length === keep) {
+        const worst = scores[keep - 1]!;
+        if (score < worst || (score === worst && id > ids[keep - 1]!)) continue;
+      }
       let lo = 0;
       let hi = scores.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (better(mid)) hi = mid;
+        if (score > scores[mid]! || (score === scores[mid]! && id < ids[mid]!)) hi = mid;
         else lo = mid + 1;
       }
       scores.splice(lo, 0, score);
