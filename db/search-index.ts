@@ -18,7 +18,7 @@
 // cheaper to apply by building again.
 import { compareRanked, rankScore } from '../src/rules/ranking.ts';
 import type { Strength } from '../src/domain.ts';
-import { COLUMN_WEIGHTS, forEachTerm, SEARCH_COLUMNS } from './fts-query.ts';
+import { COLUMN_WEIGHTS, SEARCH_COLUMNS, termsInto } from './fts-query.ts';
 
 /** What the index needs of a contact. */
 export interface IndexedContact {
@@ -86,6 +86,8 @@ export class SearchIndex {
   private candidates: Int32Array = new Int32Array(0);
   /** Weighted counts of the candidates, one buffer per query word (made when a query first has that many). */
   private freqPool: Uint32Array[] = [];
+  /** One column's terms while a contact is analysed. */
+  private readonly termBuffer: string[] = [];
 
   /**
    * Builds the index over every contact in the table (searchable or not:
@@ -250,8 +252,9 @@ export class SearchIndex {
       const text = texts[col];
       if (!text) continue;
       const weight = WEIGHTS[col]!;
-      forEachTerm(text, (term) => {
-        length++;
+      const terms = termsInto(text, this.termBuffer);
+      length += terms.length;
+      for (const term of terms) {
         const t = this.termId(term);
         const k = docTerms.indexOf(t);
         if (k >= 0) docWeights[k]! += weight;
@@ -259,7 +262,7 @@ export class SearchIndex {
           docTerms.push(t);
           docWeights.push(weight);
         }
-      });
+      }
     }
     return length;
   }
