@@ -1,15 +1,14 @@
 // Runs in a child process forked by bench/slack.ts and bench/memory.ts, so the
 // app under test has a process (and an event loop, and a heap) of its own:
-//   real     the bot as bin/platforms.ts wires it for Slack (and with the same
-//            modules loaded, since it imports that file): SqliteStore,
-//            Dispatcher with the Slack messenger, Scheduler, the real Bolt app
-//            in HTTP mode, pino logging at info. Only the host (loopback) and
-//            Slack (a fake) differ.
+//   real     the bot as bin/platforms.ts wires it for Slack: SqliteStore,
+//            Dispatcher with the Slack messenger, Scheduler, the search worker
+//            thread, the real Bolt app in HTTP mode, pino logging at info. Only
+//            the host (loopback) and Slack (a fake) differ.
 //   minimal  a Bolt app that only acks /find-contact: the baseline
 // It answers IPC messages: 'rss' (memory figures) and 'stop'.
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
-import { createSlackApp, slackMessenger } from '../adapters/slack/index.ts';
+import { createSlackApp, SlackSearchWorker, slackMessenger } from '../adapters/slack/index.ts';
 import { createLogger } from '../bin/logger.ts';
 import { SqliteStore } from '../db/sqlite-store.ts';
 import type { SlackConfig } from '../src/config.ts';
@@ -53,7 +52,9 @@ async function startReal(o: BotChildOptions): Promise<{ port: number; stop: () =
   };
   const dispatcher = new Dispatcher({ store, clock: systemClock, logger, messengers: { slack: slackMessenger(config, logger) } });
   dispatcher.recover();
-  const slack = createSlackApp({ config, ctx, logger, dispatcher, host: '127.0.0.1' });
+  const search = new SlackSearchWorker({ databasePath: o.databasePath, policy: ctx.policy, logger });
+  await search.ready;
+  const slack = createSlackApp({ config, ctx, logger, dispatcher, host: '127.0.0.1', search });
   const { port } = await slack.start();
   const scheduler = new Scheduler(ctx, logger, () => {
     dispatcher.runOnce().catch(() => undefined);
@@ -66,6 +67,7 @@ async function startReal(o: BotChildOptions): Promise<{ port: number; stop: () =
       scheduler.stop();
       await dispatcher.stop();
       await slack.stop();
+      await search.stop();
       store.close();
     },
   };

@@ -35,9 +35,10 @@ export interface Child {
   stderrTail(): string;
 }
 
-export function forkChild(script: URL, args: string[], opts: { timeoutMs?: number } = {}): Child {
+/** `execArgv` defaults to this process's (the TypeScript loader); [] runs compiled JavaScript on plain node. */
+export function forkChild(script: URL, args: string[], opts: { timeoutMs?: number; execArgv?: string[] } = {}): Child {
   // Its own process group (detached), killed as a group; the bench kills them all on exit and on Ctrl-C.
-  const proc = fork(fileURLToPath(script), args, { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], detached: true });
+  const proc = fork(fileURLToPath(script), args, { execArgv: opts.execArgv ?? process.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], detached: true });
   live.add(proc);
   let tail = '';
   proc.stderr?.on('data', (chunk: Buffer) => {

@@ -100,7 +100,7 @@ function budgetFor(n: number): { pair: Budget & { blockMs: number }; like: Budge
   const block = 250;
   if (n <= 1_000) return { pair: { maxIterations: 1_500, maxMs: 3_000, warmup: 20, blockMs: block }, like: { maxIterations: 300, maxMs: 800, warmup: 5, blockMs: block } };
   if (n <= 30_000) return { pair: { maxIterations: 1_500, maxMs: 7_000, warmup: 10, blockMs: block }, like: { maxIterations: 200, maxMs: 2_000, warmup: 2, blockMs: block } };
-  if (n <= 100_000) return { pair: { maxIterations: 1_000, maxMs: 12_000, warmup: 5, blockMs: block }, like: { maxIterations: 100, maxMs: 3_000, warmup: 1, blockMs: block } };
+  if (n <= 100_000) return { pair: { maxIterations: 1_000, maxMs: 20_000, warmup: 5, blockMs: block }, like: { maxIterations: 100, maxMs: 3_000, warmup: 1, blockMs: block } };
   return { pair: { maxIterations: 300, maxMs: 30_000, warmup: 2, blockMs: 1_000 }, like: { maxIterations: 30, maxMs: 6_000, warmup: 1, blockMs: 1_000 } };
 }
 

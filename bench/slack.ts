@@ -229,7 +229,7 @@ async function settle(fake: FakeSlack, parts: LoadSamples[], maxMs: number): Pro
 }
 
 const ACK_CEILING_MS = 1_000;
-const P99_RATIO = 1.25;
+const P99_RATIO = 1.5;
 
 export async function benchSlack(databasePath: string, contacts: number, log: (s: string) => void): Promise<SlackResult> {
   const fake = await startFakeSlack();

@@ -92,7 +92,12 @@ async function startAll(config: Config, store: SqliteStore, logger: Logger, stop
   const connections: Record<string, () => string> = {};
   const healthz = healthCheck(() => store.db.pragma('user_version'), connections);
   if (config.slack && slackAdapter) {
-    const slack = await slackAdapter.startSlack({ config: config.slack, ctx, logger, dispatcher, healthz });
+    // /find-contact is searched in a worker thread, so acks never wait for a search. Not awaited:
+    // searches arriving while it opens the database wait in its queue; if it cannot start, the
+    // log says why and searches run inline.
+    const search = new slackAdapter.SlackSearchWorker({ databasePath: config.databasePath, policy: ctx.policy, logger });
+    stops.push(() => search.stop());
+    const slack = await slackAdapter.startSlack({ config: config.slack, ctx, logger, dispatcher, search, healthz });
     stops.push(() => slack.stop());
     connections.slack = () => slack.connection();
   }

@@ -78,9 +78,10 @@ function foldChar(cp: number): string {
  * characters make words, everything else separates them; case is folded, and
  * accents are removed from Latin letters ("José" → "jose"; "Ø" and Greek stay
  * as they are, as in FTS5); a combining mark inside a word is dropped.
- * Calls `onTerm` for each term in order.
+ * Puts the terms in `out` (emptied first; reused by callers in loops) and returns it.
  */
-export function forEachTerm(text: string, onTerm: (term: string) => void): void {
+export function termsInto(text: string, out: string[]): string[] {
+  out.length = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -102,7 +103,7 @@ export function forEachTerm(text: string, onTerm: (term: string) => void): void 
     const start = i;
     while (i < n && (c = text.charCodeAt(i)) < 128 && isAsciiTokenChar(c)) i++;
     if (i >= n || text.charCodeAt(i) < 128) {
-      onTerm(text.slice(start, i).toLowerCase());
+      out.push(text.slice(start, i).toLowerCase());
       continue;
     }
     let term = text.slice(start, i).toLowerCase();
@@ -120,13 +121,12 @@ export function forEachTerm(text: string, onTerm: (term: string) => void): void 
       else if (!MARK.test(ch)) break;
       i += cp > 0xffff ? 2 : 1;
     }
-    onTerm(term);
+    out.push(term);
   }
+  return out;
 }
 
-/** The terms of `text`, as a list (see forEachTerm). */
+/** The terms of `text`, as a new list (see termsInto). */
 export function termsOf(text: string | null | undefined): string[] {
-  const out: string[] = [];
-  if (text) forEachTerm(text, (t) => out.push(t));
-  return out;
+  return text ? termsInto(text, []) : [];
 }

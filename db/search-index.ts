@@ -16,9 +16,9 @@
 // the newest change number and applies what it has not seen (the owner's
 // edits, other processes' imports). Many changes at once (an import) are
 // cheaper to apply by building again.
-import { rankScore } from '../src/rules/ranking.ts';
+import { compareRanked, rankScore } from '../src/rules/ranking.ts';
 import type { Strength } from '../src/domain.ts';
-import { COLUMN_WEIGHTS, forEachTerm, SEARCH_COLUMNS } from './fts-query.ts';
+import { COLUMN_WEIGHTS, SEARCH_COLUMNS, termsInto } from './fts-query.ts';
 
 /** What the index needs of a contact. */
 export interface IndexedContact {
@@ -43,6 +43,8 @@ const K1 = 1.2;
 const B = 0.75;
 const STRENGTHS: readonly Strength[] = ['close', 'known', 'acquainted'];
 const WEIGHTS = SEARCH_COLUMNS.map((c) => COLUMN_WEIGHTS[c]);
+/** Pages deeper than this many results sort every match instead of keeping a short list. */
+const SORT_ALL_FROM = 512;
 const ALIVE = 1;
 const SEARCHABLE = 2;
 
@@ -81,37 +83,52 @@ export class SearchIndex {
   // Per-query scratch, reused.
   private scratch: Uint32Array = new Uint32Array(0);
   private touched: Int32Array = new Int32Array(0);
+  private candidates: Int32Array = new Int32Array(0);
+  /** Weighted counts of the candidates, one buffer per query word (made when a query first has that many). */
+  private freqPool: Uint32Array[] = [];
+  /** One column's terms while a contact is analysed. */
+  private readonly termBuffer: string[] = [];
 
-  /** Builds the index over every contact in the table (searchable or not: FTS5's statistics count them all). */
-  static build(contacts: Iterable<IndexedContact>): SearchIndex {
+  /**
+   * Builds the index over every contact in the table (searchable or not:
+   * FTS5's statistics count them all). `contacts` is read twice (count, then
+   * fill), so the postings are allocated once at their exact size, with no
+   * intermediate copy: the process keeps no high-water mark from the build.
+   * Both reads must see the same rows (the store reads in one transaction).
+   */
+  static build(contacts: () => Iterable<IndexedContact>): SearchIndex {
     const index = new SearchIndex();
-    // Postings are gathered per contact (term, count), then laid out per term.
-    let termsOfSlot = new Int32Array(1 << 16);
-    let weightsOfSlot = new Uint16Array(1 << 16);
-    let slotStart = new Int32Array(1 << 12);
-    let n = 0;
     const docTerms: number[] = [];
     const docWeights: number[] = [];
-    for (const c of contacts) {
+    let counts = new Int32Array(1 << 12);
+    let n = 0;
+    for (const c of contacts()) {
       const slot = index.allocate(c);
       const length = index.analyse(c.texts, docTerms, docWeights);
       index.lengths[slot] = length;
       index.rows++;
       index.tokens += length;
-      if (slot + 2 > slotStart.length) slotStart = grow(slotStart, slot + 2);
-      if (n + docTerms.length > termsOfSlot.length) {
-        termsOfSlot = grow(termsOfSlot, n + docTerms.length);
-        weightsOfSlot = grow(weightsOfSlot, n + docTerms.length);
-      }
-      slotStart[slot] = n;
-      for (let k = 0; k < docTerms.length; k++) {
-        termsOfSlot[n] = docTerms[k]!;
-        weightsOfSlot[n] = docWeights[k]!;
-        n++;
-      }
-      slotStart[slot + 1] = n;
+      if (index.termText.length > counts.length) counts = grow(counts, index.termText.length);
+      for (const t of docTerms) counts[t]!++;
+      n += docTerms.length;
     }
-    index.layOut(termsOfSlot, weightsOfSlot, slotStart, n);
+    const start = new Int32Array(index.termText.length + 1);
+    for (let t = 0; t < index.termText.length; t++) start[t + 1] = start[t]! + counts[t]!;
+    const fill = start.slice(0, index.termText.length);
+    const slots = new Int32Array(n);
+    const weights = new Uint16Array(n);
+    for (const c of contacts()) {
+      const slot = index.slotOf.get(c.id)!;
+      index.analyse(c.texts, docTerms, docWeights);
+      for (let k = 0; k < docTerms.length; k++) {
+        const at = fill[docTerms[k]!]!++;
+        slots[at] = slot;
+        weights[at] = docWeights[k]!;
+      }
+    }
+    index.baseStart = start;
+    index.baseSlot = slots;
+    index.baseWeight = weights;
     return index;
   }
 
@@ -174,36 +191,43 @@ export class SearchIndex {
     this.ensureScratch();
     const avgdl = this.tokens / this.rows;
     const idf: number[] = [];
-    let candidates: Int32Array = new Int32Array(0);
-    let freqs: Float64Array[] = [];
+    // Candidates and their weighted counts per word live in buffers kept between
+    // queries: a common word would otherwise allocate (and make the GC reclaim)
+    // hundreds of kilobytes per search.
+    const candidates = this.candidates;
+    let n = 0;
     for (let i = 0; i < terms.length; i++) {
       const hits = this.accumulate(terms[i]!);
       // FTS5: log((N - nHit + 0.5) / (nHit + 0.5)), at least 1e-6.
       const x = Math.log((this.rows - hits + 0.5) / (hits + 0.5));
       idf.push(x <= 0 ? 1e-6 : x);
+      const f = this.freqBuffer(i);
       if (i === 0) {
-        candidates = this.searchableTouched(hits);
-        freqs = [new Float64Array(candidates.length)];
-        for (let k = 0; k < candidates.length; k++) freqs[0]![k] = this.scratch[candidates[k]!]!;
+        for (let k = 0; k < hits; k++) {
+          const slot = this.touched[k]!;
+          if (!(this.flags[slot]! & SEARCHABLE)) continue;
+          candidates[n] = slot;
+          f[n] = this.scratch[slot]!;
+          n++;
+        }
       } else {
         let kept = 0;
-        const f = new Float64Array(candidates.length);
-        for (let k = 0; k < candidates.length; k++) {
+        for (let k = 0; k < n; k++) {
           const slot = candidates[k]!;
           const w = this.scratch[slot]!;
           if (w === 0) continue;
           candidates[kept] = slot;
-          for (const prev of freqs) prev[kept] = prev[k]!;
+          for (let j = 0; j < i; j++) this.freqPool[j]![kept] = this.freqPool[j]![k]!;
           f[kept] = w;
           kept++;
         }
-        candidates = candidates.subarray(0, kept);
-        freqs = [...freqs.map((p) => p.subarray(0, kept)), f.subarray(0, kept)];
+        n = kept;
       }
       this.clearScratch(hits);
-      if (candidates.length === 0) break;
+      if (n === 0) break;
     }
-    return { ids: this.topPage(candidates, freqs, idf, avgdl, offset + count, nowMs).slice(offset), total: candidates.length };
+    const freqs = this.freqPool.slice(0, idf.length).map((f) => f.subarray(0, n));
+    return { ids: this.topPage(candidates.subarray(0, n), freqs, idf, avgdl, offset + count, nowMs).slice(offset), total: n };
   }
 
   // ── building blocks ────────────────────────────────────────────────────
@@ -228,8 +252,9 @@ export class SearchIndex {
       const text = texts[col];
       if (!text) continue;
       const weight = WEIGHTS[col]!;
-      forEachTerm(text, (term) => {
-        length++;
+      const terms = termsInto(text, this.termBuffer);
+      length += terms.length;
+      for (const term of terms) {
         const t = this.termId(term);
         const k = docTerms.indexOf(t);
         if (k >= 0) docWeights[k]! += weight;
@@ -237,7 +262,7 @@ export class SearchIndex {
           docTerms.push(t);
           docWeights.push(weight);
         }
-      });
+      }
     }
     return length;
   }
@@ -251,26 +276,6 @@ export class SearchIndex {
       this.sortedStale = true;
     }
     return t;
-  }
-
-  /** Counting sort of the gathered (slot → terms) into per-term postings. */
-  private layOut(termsOfSlot: Int32Array, weightsOfSlot: Uint16Array, slotStart: Int32Array, n: number): void {
-    const start = new Int32Array(this.termText.length + 1);
-    for (let k = 0; k < n; k++) start[termsOfSlot[k]! + 1]!++;
-    for (let t = 0; t < this.termText.length; t++) start[t + 1]! += start[t]!;
-    const fill = start.slice(0, this.termText.length);
-    const slot = new Int32Array(n);
-    const weight = new Uint16Array(n);
-    for (let s = 0; s < this.slots; s++) {
-      for (let k = slotStart[s]!; k < slotStart[s + 1]!; k++) {
-        const at = fill[termsOfSlot[k]!]!++;
-        slot[at] = s;
-        weight[at] = weightsOfSlot[k]!;
-      }
-    }
-    this.baseStart = start;
-    this.baseSlot = slot;
-    this.baseWeight = weight;
   }
 
   /** Adds every live posting of the terms starting with `prefix` into scratch; returns how many contacts it touched. */
@@ -309,16 +314,6 @@ export class SearchIndex {
     return hits;
   }
 
-  private searchableTouched(hits: number): Int32Array {
-    const out = new Int32Array(hits);
-    let n = 0;
-    for (let k = 0; k < hits; k++) {
-      const slot = this.touched[k]!;
-      if (this.flags[slot]! & SEARCHABLE) out[n++] = slot;
-    }
-    return out.subarray(0, n);
-  }
-
   private clearScratch(hits: number): void {
     for (let k = 0; k < hits; k++) this.scratch[this.touched[k]!] = 0;
   }
@@ -327,27 +322,26 @@ export class SearchIndex {
    * Scores every candidate (FTS5's bm25 arithmetic, in its order, then the
    * ranking) and keeps the best `keep`, best first.
    */
-  private topPage(candidates: Int32Array, freqs: Float64Array[], idf: number[], avgdl: number, keep: number, nowMs: number): number[] {
+  private topPage(candidates: Int32Array, freqs: Uint32Array[], idf: number[], avgdl: number, wanted: number, nowMs: number): number[] {
+    const keep = Math.min(wanted, candidates.length);
+    if (keep > SORT_ALL_FROM) return this.sortAll(candidates, freqs, idf, avgdl, nowMs).slice(0, keep);
     // The best `keep` so far, best first, as parallel arrays: no object per candidate.
     const scores: number[] = [];
     const ids: number[] = [];
     for (let k = 0; k < candidates.length; k++) {
       const slot = candidates[k]!;
-      const D = this.lengths[slot]!;
-      let bm25 = 0;
-      for (let i = 0; i < freqs.length; i++) {
-        const f = freqs[i]![k]!;
-        bm25 += idf[i]! * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + (B * D) / avgdl)));
-      }
-      const score = rankScore(bm25, STRENGTHS[this.strengths[slot]!]!, this.lastIntro[slot]!, nowMs);
+      const score = this.score(slot, k, freqs, idf, avgdl, nowMs);
       const id = this.ids[slot]!;
-      const better = (j: number) => score > scores[j]! || (score === scores[j]! && id < ids[j]!);
-      if (scores.length === keep && !better(keep - 1)) continue;
+      // No closure here: a function made per candidate is costly (under tsx, each one is also named).
+      if (scores.length === keep) {
+        const worst = scores[keep - 1]!;
+        if (score < worst || (score === worst && id > ids[keep - 1]!)) continue;
+      }
       let lo = 0;
       let hi = scores.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (better(mid)) hi = mid;
+        if (score > scores[mid]! || (score === scores[mid]! && id < ids[mid]!)) hi = mid;
         else lo = mid + 1;
       }
       scores.splice(lo, 0, score);
@@ -358,6 +352,23 @@ export class SearchIndex {
       }
     }
     return ids;
+  }
+
+  /** FTS5's bm25 arithmetic, in its order (negated: higher is better), then the ranking rule. */
+  private score(slot: number, k: number, freqs: Uint32Array[], idf: number[], avgdl: number, nowMs: number): number {
+    const D = this.lengths[slot]!;
+    let bm25 = 0;
+    for (let i = 0; i < freqs.length; i++) {
+      const f = freqs[i]![k]!;
+      bm25 += idf[i]! * ((f * (K1 + 1.0)) / (f + K1 * (1 - B + (B * D) / avgdl)));
+    }
+    return rankScore(bm25, STRENGTHS[this.strengths[slot]!]!, this.lastIntro[slot]!, nowMs);
+  }
+
+  /** Every candidate's id, best first: for deep pages, where keeping a sorted list by insertion would cost more. */
+  private sortAll(candidates: Int32Array, freqs: Uint32Array[], idf: number[], avgdl: number, nowMs: number): number[] {
+    const all = Array.from(candidates, (slot, k) => ({ score: this.score(slot, k, freqs, idf, avgdl, nowMs), id: this.ids[slot]! }));
+    return all.sort(compareRanked).map((r) => r.id);
   }
 
   private sorted(): string[] {
@@ -374,7 +385,14 @@ export class SearchIndex {
     if (this.scratch.length < this.slots) {
       this.scratch = new Uint32Array(this.ids.length);
       this.touched = new Int32Array(this.ids.length);
+      this.candidates = new Int32Array(this.ids.length);
+      this.freqPool = [];
     }
+  }
+
+  private freqBuffer(i: number): Uint32Array {
+    while (this.freqPool.length <= i) this.freqPool.push(new Uint32Array(this.candidates.length));
+    return this.freqPool[i]!;
   }
 
   private growSlots(capacity: number): void {

@@ -228,6 +228,8 @@ const INDEX_SQL = `
 const ROWS_BY_ID_SQL = 'SELECT * FROM contacts WHERE id IN (SELECT value FROM json_each(?))';
 /** More changes than this since the index last looked: build it again rather than apply them one by one. */
 const CHANGES_APPLIED_ONE_BY_ONE = 2_000;
+/** A bulk import beats its heartbeat with every batch; this long without one, it has stopped. */
+const BULK_IMPORT_STALE_MS = 10 * 60_000;
 
 function toIndexed(r: unknown[]): IndexedContact {
   const n = SEARCH_COLUMNS.length;
@@ -255,7 +257,9 @@ export class SqliteStore implements Store {
   }
 
   static open(path: string): SqliteStore {
-    return new SqliteStore(openDatabase(path));
+    const store = new SqliteStore(openDatabase(path));
+    store.recoverBulkImport();
+    return store;
   }
 
   /** Statements are prepared once and reused; preparing is the slow part. */
@@ -353,7 +357,9 @@ export class SqliteStore implements Store {
     // First search, a restored file, pruned history, or a large import: build from the table.
     this.index = null; // let the old one go before the new one is built
     this.indexSeq = latest;
-    this.index = SearchIndex.build(mapIterable(this.q(INDEX_SQL).raw().iterate() as IterableIterator<unknown[]>, toIndexed));
+    const rows = () => mapIterable(this.q(INDEX_SQL).raw().iterate() as IterableIterator<unknown[]>, toIndexed);
+    // Read twice (see SearchIndex.build), in one read transaction so both passes see the same rows.
+    this.index = this.db.inTransaction ? SearchIndex.build(rows) : this.db.transaction(() => SearchIndex.build(rows)).deferred();
     return this.index;
   }
 
@@ -364,6 +370,7 @@ export class SqliteStore implements Store {
       .all(this.indexSeq, CHANGES_APPLIED_ONE_BY_ONE + 1) as [number, number, number][];
     // Too many, or older ones pruned away before this index saw them.
     if (changes.length > CHANGES_APPLIED_ONE_BY_ONE || changes[0]?.[0] !== this.indexSeq + 1) return false;
+    if (changes.some(([, id]) => id === 0)) return false; // a bulk import ended
     const textChanged = new Map<number, boolean>();
     for (const [, id, text] of changes) textChanged.set(id, (textChanged.get(id) ?? false) || text === 1);
     const one = this.q(`${INDEX_SQL} WHERE c.id = ?`).raw();
@@ -415,14 +422,15 @@ export class SqliteStore implements Store {
 
   upsertContactByImportKey(input: ContactInput & { importKey: string }, at: string): 'added' | 'updated' | 'unchanged' | 'removed' {
     if (this.q('SELECT 1 FROM removed_import_keys WHERE import_key = ?').get(input.importKey)) return 'removed';
-    const existing = this.q('SELECT * FROM contacts WHERE import_key = ?').get(input.importKey) as Row | undefined;
     const cols = contactColumns(input);
-    if (!existing) {
-      // Not insertContact: an import has no use for the inserted row read back.
-      const names = Object.keys(cols);
-      this.q(`INSERT INTO contacts (${names.join(', ')}, created_at, updated_at) VALUES (${names.map((n) => '@' + n).join(', ')}, @at, @at)`).run({ ...cols, at });
-      return 'added';
-    }
+    const names = Object.keys(cols);
+    // Most rows of a first import are new: try the insert first (not insertContact: nothing is read back).
+    const inserted = this.q(
+      `INSERT INTO contacts (${names.join(', ')}, created_at, updated_at) VALUES (${names.map((n) => '@' + n).join(', ')}, @at, @at)
+       ON CONFLICT (import_key) DO NOTHING`,
+    ).run({ ...cols, at });
+    if (inserted.changes === 1) return 'added';
+    const existing = this.q('SELECT * FROM contacts WHERE import_key = ?').get(input.importKey) as Row;
     // Re-imports refresh what the file knows and never touch the owner's curation
     // (vetted, tags, notes, strength) unless the file says so explicitly.
     const changed = Object.entries(cols).filter(([k, v]) => existing[k] !== v && !(v === '' && existing[k] === null));
@@ -480,6 +488,26 @@ export class SqliteStore implements Store {
     const limit = filter.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(filter.limit))}` : '';
     const rows = this.db.prepare(`SELECT * FROM contacts WHERE ${where.join(' AND ')} ORDER BY name, id${limit}`).all(...params);
     return (rows as Row[]).map(toContact);
+  }
+
+  startBulkImport(at: string): void {
+    this.q('INSERT INTO search_bulk_import (id, started_at, heartbeat_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET heartbeat_at = excluded.heartbeat_at').run(at, Date.now());
+  }
+
+  finishBulkImport(): void {
+    this.transaction(() => {
+      this.q("INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')").run();
+      this.q('DELETE FROM search_bulk_import').run();
+      // Contacts added or changed in bulk mode were not logged one by one: every index builds again.
+      this.q('INSERT INTO search_changes (contact_id, text) VALUES (0, 1)').run();
+      this.q('DELETE FROM search_changes WHERE seq <= (SELECT max(seq) FROM search_changes) - ?').run(CHANGES_APPLIED_ONE_BY_ONE);
+    });
+  }
+
+  /** An import that stopped half way (no heartbeat for BULK_IMPORT_STALE_MS) left the full-text index behind: rebuild it. */
+  private recoverBulkImport(): void {
+    const beat = this.q('SELECT heartbeat_at FROM search_bulk_import').pluck().get() as number | undefined;
+    if (beat !== undefined && Date.now() - beat > BULK_IMPORT_STALE_MS) this.finishBulkImport();
   }
 
   optimizeSearchIndex(): void {

@@ -201,6 +201,14 @@ export interface ContactStore {
   listContacts(filter?: ContactFilter): Contact[];
   /** Merges the search index's segments (after a bulk import): later searches read fewer pages. */
   optimizeSearchIndex(): void;
+  /**
+   * Bulk import mode: until finishBulkImport, added and changed contacts skip
+   * the full-text index's row-by-row upkeep. Called again with each batch, as a
+   * heartbeat (a crashed import is recovered when the database is next opened).
+   */
+  startBulkImport(at: string): void;
+  /** Rebuilds the full-text index once and leaves bulk import mode. */
+  finishBulkImport(): void;
   removeContact(id: number, at: string): 'deleted' | 'anonymised';
 }
 

@@ -134,7 +134,7 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
     const flags = values as Flags;
     switch (command) {
       case 'import':
-        return runImport(c, sub, rest[0], { dryRun: values['dry-run'] === true });
+        return await runImport(c, sub, rest[0], { dryRun: values['dry-run'] === true });
       case 'contacts':
         return sub === 'triage' ? await runTriage(c, triageOptions(values)) : await runContacts(c, sub, rest, flags);
       case 'intro':

@@ -29,6 +29,7 @@ export interface HealthAnswer {
 
 /** The connection as a health check sees it. */
 export type SlackConnection = 'starting' | 'listening' | 'connected' | 'reconnecting' | 'disconnected' | 'stopped';
+import type { SearchOffload } from './search-worker.ts';
 
 export interface SlackAppOptions {
   config: SlackConfig;
@@ -39,6 +40,8 @@ export interface SlackAppOptions {
   host?: string;
   /** HTTP mode: answers GET /healthz on the same port. */
   healthz?: () => HealthAnswer;
+  /** Searches /find-contact off this event loop (a SlackSearchWorker); inline when absent. */
+  search?: SearchOffload;
 }
 
 export interface SlackApp {
@@ -99,6 +102,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     seen: new RecentKeys(),
     names: new SlackNames(logger),
+    ...(options.search ? { search: options.search } : {}),
     kick: () => {
       dispatcher.runOnce().catch((err: unknown) => logger.error({ ...describeError(err) }, 'outbox pass failed'));
     },

@@ -4,6 +4,7 @@ import type { Actor } from '../../src/domain.ts';
 import type { Logger } from '../../src/ports.ts';
 import type { RecentKeys } from './recent-keys.ts';
 import type { SlackNames } from './names.ts';
+import type { SearchOffload } from './search-worker.ts';
 
 export interface SlackDeps {
   ctx: CoreContext;
@@ -14,6 +15,8 @@ export interface SlackDeps {
   seen: RecentKeys;
   /** Real names from users.info, cached (see names.ts). */
   names: SlackNames;
+  /** Where /find-contact is searched off the acking event loop; inline when absent. */
+  search?: SearchOffload;
 }
 
 export const slackActor = (userId: string, displayName?: string): Actor => ({

@@ -15,6 +15,7 @@ import { createMessengerClient, createSlackMessenger } from './messenger.ts';
 
 export { createSlackApp, type SlackApp, type SlackAppOptions } from './app.ts';
 export { createMessengerClient, createSlackMessenger, type MessengerClientOptions } from './messenger.ts';
+export { type SearchOffload, SlackSearchWorker } from './search-worker.ts';
 
 export function slackMessenger(config: SlackConfig, logger: Logger): Messenger {
   return createSlackMessenger(createMessengerClient(config, logger));

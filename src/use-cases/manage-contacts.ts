@@ -88,29 +88,54 @@ export interface ImportSummary {
   removed: number;
 }
 
+const BATCH = 5_000;
+
 /**
  * Imports rows in batches (one transaction each, so a crash loses at most the
  * batch in flight and a re-run finishes the job: rows are keyed). Progress is
- * reported after each batch.
+ * reported after each batch. For rows read from a stream, see ImportRun.
  */
 export function importContacts(ctx: CoreContext, by: string, source: string, rows: ImportRow[], onProgress?: (done: number, total: number) => void): ImportSummary {
-  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, removed: 0 };
-  const BATCH = 2_000;
+  const run = new ImportRun(ctx, by, source);
   for (let i = 0; i < rows.length; i += BATCH) {
-    ctx.store.transaction(() => {
-      const at = nowIso(ctx);
-      const batch: ImportSummary = { added: 0, updated: 0, unchanged: 0, removed: 0 };
-      for (const row of rows.slice(i, i + BATCH)) batch[ctx.store.upsertContactByImportKey({ source, ...row.input }, at)]++;
-      // One event per batch, in the batch's transaction: the log always matches the rows.
-      ctx.store.appendEvent({ at, actor: by, kind: 'contacts.imported', data: { source, ...batch } });
-      summary.added += batch.added;
-      summary.updated += batch.updated;
-      summary.unchanged += batch.unchanged;
-      summary.removed += batch.removed;
-    });
+    run.add(rows.slice(i, i + BATCH));
     onProgress?.(Math.min(i + BATCH, rows.length), rows.length);
   }
-  // A bulk import leaves the search index in many small segments; one merge makes searches faster.
-  if (summary.added + summary.updated > 0) ctx.store.optimizeSearchIndex();
-  return summary;
+  return run.finish();
+}
+
+/**
+ * An import fed batch by batch, so a file of any size is imported in bounded
+ * memory. Each batch is one transaction with one event. From the second
+ * batch on the store is in bulk mode (the full-text index is rebuilt once at
+ * the end instead of row by row); a small import never pays for a rebuild.
+ */
+export class ImportRun {
+  readonly summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  private batches = 0;
+
+  constructor(
+    private readonly ctx: CoreContext,
+    private readonly by: string,
+    private readonly source: string,
+  ) {}
+
+  add(rows: readonly ImportRow[]): void {
+    if (rows.length === 0) return;
+    const { store } = this.ctx;
+    const at = nowIso(this.ctx);
+    if (this.batches++ > 0) store.startBulkImport(at);
+    store.transaction(() => {
+      const batch: ImportSummary = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+      for (const row of rows) batch[store.upsertContactByImportKey({ source: this.source, ...row.input }, at)]++;
+      // One event per batch, in the batch's transaction: the log always matches the rows.
+      store.appendEvent({ at, actor: this.by, kind: 'contacts.imported', data: { source: this.source, ...batch } });
+      for (const k of ['added', 'updated', 'unchanged', 'removed'] as const) this.summary[k] += batch[k];
+    });
+  }
+
+  finish(): ImportSummary {
+    if (this.batches > 1) this.ctx.store.finishBulkImport();
+    return this.summary;
+  }
 }

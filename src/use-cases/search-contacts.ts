@@ -7,7 +7,6 @@ import type { View } from '../views/view.ts';
 
 export const PAGE_SIZE = 5;
 const MAX_QUERY = 200;
-const MAX_PAGE = 50;
 
 /** Members search vetted, open contacts; the owner may search too; others get the way in. */
 export function searchContacts(ctx: CoreContext, actor: Actor, text: string, page = 1): View {
@@ -19,8 +18,9 @@ export function searchContacts(ctx: CoreContext, actor: Actor, text: string, pag
 
   const query = cleanText(text).replace(/\s+/g, ' ').slice(0, MAX_QUERY);
   if (query.length === 0) return emptyQueryView(owner);
-  const p = Math.min(Math.max(1, Math.floor(page)), MAX_PAGE);
+  // Any page: every match is reachable (past the last, the answer is the no-match one).
+  const p = Number.isFinite(page) ? Math.max(1, Math.floor(page)) : 1;
   const result = ctx.store.searchContacts(query, { limit: PAGE_SIZE, offset: (p - 1) * PAGE_SIZE, now: nowIso(ctx) });
   if (result.items.length === 0) return noMatchView(query, owner);
-  return searchResultsView({ query, page: p, pageSize: PAGE_SIZE, items: result.items, hasMore: result.hasMore && p < MAX_PAGE, ownerName: owner });
+  return searchResultsView({ query, page: p, pageSize: PAGE_SIZE, items: result.items, hasMore: result.hasMore, ownerName: owner });
 }

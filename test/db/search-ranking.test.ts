@@ -160,13 +160,14 @@ describe('ranking', () => {
     });
     const last = t.ctx.store.insertContact({ ...none, name: 'Ada Engineer', title: 'Engineer', vetted: true, strength: 'close' }, NOW);
     expect(search('engineer').items[0]?.id).toBe(last.id); // added last, ranked first
-    const seen = new Set<number>();
+    const seen: number[] = [];
     for (let offset = 0; ; offset += 5) {
       const page = search('engineer', offset);
-      for (const c of page.items) seen.add(c.id);
+      seen.push(...page.items.map((c) => c.id));
       if (!page.hasMore) break;
     }
-    expect(seen.size).toBe(601);
+    expect(new Set(seen).size).toBe(601);
+    expect(seen).toEqual(exactFullRanking(t.ctx.store.db, 'engineer', t.ctx.clock.now().toISOString()).map((h) => h.id));
   });
 
   it('shows vetted contacts open to intros only, and sees vetting and opting out at once', () => {
