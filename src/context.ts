@@ -4,10 +4,24 @@ import type { Actor, Member, Platform } from './domain.ts';
 import { actorKey } from './domain.ts';
 import { DomainError } from './errors.ts';
 import type { Faults } from './faults.ts';
-import type { Clock, MemberStore, MessagingStore, Store, Transactional } from './ports.ts';
+import type { Clock, ContactStore, MemberStore, MessagingStore, RequestStore, Store, Transactional } from './ports.ts';
 
 /** What deciding who someone is needs (the open policy admits on the spot, with its event). */
 export type Membership = Transactional & MemberStore & Pick<MessagingStore, 'appendEvent'>;
+
+// Named store sets that several use cases share (see ports.ts for the areas).
+/** One contact by id. */
+export type ContactLookup = Pick<ContactStore, 'getContact'>;
+/** A request and both its sides: the member who asked and the contact asked about. */
+export type RequestLookup = ContactLookup & Pick<MemberStore, 'getMember'> & Pick<RequestStore, 'getRequest'>;
+/** A change to the owner's contacts, with its event, in one transaction. */
+export type ContactChange = Transactional & ContactStore & Pick<MessagingStore, 'appendEvent'>;
+/** The request life cycle: read a request's sides, move it, log it, say so (outbox and timers). */
+export type IntroWork = RequestLookup & RequestStore & MessagingStore;
+/** The request life cycle as its own unit of work. */
+export type IntroTransaction = Transactional & IntroWork;
+/** What the owner's request card shows beside a request: the requester's history, the contact's load, whether the decision can still be undone. */
+export type CardFigures = Pick<RequestStore, 'countContactLoad' | 'listRequests'> & Pick<MessagingStore, 'outboxState' | 'listEvents'>;
 
 export interface Policy {
   accessPolicy: AccessPolicy;
@@ -19,7 +33,7 @@ export interface Policy {
   timers?: Partial<Timers>;
 }
 
-export const timersOf = (ctx: CoreContext): Timers => ({ ...DEFAULT_TIMERS, ...ctx.policy.timers });
+export const timersOf = (ctx: Pick<CoreContext, 'policy'>): Timers => ({ ...DEFAULT_TIMERS, ...ctx.policy.timers });
 
 /** `S`: the store areas a use case needs (see ports.ts); the wiring hands over the whole Store. */
 export interface CoreContext<S = Store> {

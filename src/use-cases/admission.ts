@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { encodeAction } from '../actions.ts';
 import type { Actor, Member, MemberStatus } from '../domain.ts';
-import { type CoreContext, type Membership, nameOf, nowIso, requireOwner, roleOf, who } from '../context.ts';
+import { type CoreContext, type IntroWork, type Membership, nameOf, nowIso, requireOwner, roleOf, who } from '../context.ts';
 import type { MemberStore, MessagingStore, RequestStore, Transactional } from '../ports.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { messageKey } from '../messages.ts';
@@ -128,7 +128,7 @@ export function decideAdmission(ctx: CoreContext<Transactional & MemberStore & M
  * "I don't know you" again, and an old card's Admit button works again. Anyone
  * else (blocked from the CLI) is a member again, as they were before.
  */
-export function unblockMember(ctx: CoreContext, by: string, memberId: number): { member: Member; changed: boolean } {
+export function unblockMember(ctx: CoreContext<Membership & Pick<MessagingStore, 'listEvents'>>, by: string, memberId: number): { member: Member; changed: boolean } {
   return ctx.store.transaction(() => {
     const member = ctx.store.getMember(memberId);
     if (!member) throw notFound('person');
@@ -147,7 +147,7 @@ export function unblockMember(ctx: CoreContext, by: string, memberId: number): {
 }
 
 /** The Unblock button on a decided join card: the card shows the request again, with its buttons. */
-export function unblockFromCard(ctx: CoreContext, actor: Actor, memberId: number): View {
+export function unblockFromCard(ctx: CoreContext<Membership & Pick<MessagingStore, 'listEvents'>>, actor: Actor, memberId: number): View {
   requireOwner(ctx, actor);
   const { member } = unblockMember(ctx, who(actor), memberId);
   return member.status === 'pending' ? admissionCard(member) : decidedAdmissionCard(member, verdictLine(member));
@@ -168,7 +168,7 @@ function verdictLine(m: Member): string {
 }
 
 /** Owner commands: add, remove and block members directly. */
-export function setMemberStatus(ctx: CoreContext, by: string, input: { platform: Actor['platform']; userId: string; displayName?: string; status: Member['status'] }): Member {
+export function setMemberStatus(ctx: CoreContext<Membership & IntroWork>, by: string, input: { platform: Actor['platform']; userId: string; displayName?: string; status: Member['status'] }): Member {
   return ctx.store.transaction(() => {
     const at = nowIso(ctx);
     const existing = ctx.store.findMember(input.platform, input.userId);

@@ -2,9 +2,9 @@
 // one transaction, one event per contact changed, each carrying the batch id
 // and the value before, so the whole batch can be undone in one step.
 import type { Contact } from '../domain.ts';
-import { type CoreContext, nowIso } from '../context.ts';
+import { type ContactChange, type CoreContext, nowIso } from '../context.ts';
 import { DomainError } from '../errors.ts';
-import type { ContactFilter } from '../ports.ts';
+import type { ContactFilter, ContactStore } from '../ports.ts';
 
 export const BULK_CHANGES = ['vet', 'unvet', 'opt-out', 'opt-in'] as const;
 export type BulkChange = (typeof BULK_CHANGES)[number];
@@ -19,7 +19,7 @@ const FIELD: Record<BulkChange, { field: 'vetted' | 'openToIntros'; to: boolean 
 const eventKind = (change: BulkChange) => `contact.${change.replace('-', '_')}`;
 
 /** The contacts a bulk change would touch; unknown ids are an error that names them. */
-export function selectForBulk(ctx: CoreContext, filter: ContactFilter): Contact[] {
+export function selectForBulk(ctx: CoreContext<Pick<ContactStore, 'listContacts' | 'missingContactIds'>>, filter: ContactFilter): Contact[] {
   if (filter.ids?.length) {
     const missing = ctx.store.missingContactIds(filter.ids);
     if (missing.length) throw new DomainError('not_found', `No contact with id ${missing.join(', ')}: nothing was changed. \`contacts list\` shows the ids.`);
@@ -28,7 +28,7 @@ export function selectForBulk(ctx: CoreContext, filter: ContactFilter): Contact[
 }
 
 /** Of the selected contacts, those the change would actually change. */
-export function pendingBulk(ctx: CoreContext, filter: ContactFilter, change: BulkChange): Contact[] {
+export function pendingBulk(ctx: CoreContext<Pick<ContactStore, 'listContacts' | 'missingContactIds'>>, filter: ContactFilter, change: BulkChange): Contact[] {
   const { field, to } = FIELD[change];
   return selectForBulk(ctx, filter).filter((c) => c[field] !== to);
 }
@@ -40,7 +40,7 @@ export interface BulkResult {
   unchanged: number;
 }
 
-export function applyBulk(ctx: CoreContext, by: string, filter: ContactFilter, change: BulkChange): BulkResult {
+export function applyBulk(ctx: CoreContext<ContactChange>, by: string, filter: ContactFilter, change: BulkChange): BulkResult {
   return ctx.store.transaction(() => {
     const { field, to } = FIELD[change];
     const selected = selectForBulk(ctx, filter);
@@ -63,7 +63,7 @@ export interface UndoResult {
 }
 
 /** Puts every contact of a batch back as it was, unless it was changed again since. */
-export function undoBatch(ctx: CoreContext, by: string, batch: string): UndoResult {
+export function undoBatch(ctx: CoreContext<ContactChange>, by: string, batch: string): UndoResult {
   return ctx.store.transaction(() => {
     const events = ctx.store.listBatchEvents(batch).filter((e) => e.contactId !== null && (e.data.field === 'vetted' || e.data.field === 'openToIntros'));
     if (events.length === 0) throw new DomainError('not_found', `No bulk change with batch id ${batch}. The batch id is printed when a bulk change is made.`);

@@ -2,14 +2,14 @@
 // unvetting), a removal, a block. Each pending request is closed with an event,
 // the requester is told kindly, and the owner's cards lose their buttons.
 // Called inside the transaction of the change that caused it.
-import { type CoreContext, nowIso } from '../context.ts';
+import { type CoreContext, type IntroWork, nowIso } from '../context.ts';
 import { messageKey } from '../messages.ts';
 import { message } from '../views/notices.ts';
 import { updateOwnerCards } from './owner-card.ts';
 
 export type CloseReason = 'contact_unavailable' | 'contact_removed' | 'member_removed' | 'member_blocked';
 
-export function closePendingRequests(ctx: CoreContext, by: string, whose: { contactId: number } | { memberId: number }, reason: CloseReason): number {
+export function closePendingRequests(ctx: CoreContext<IntroWork>, by: string, whose: { contactId: number } | { memberId: number }, reason: CloseReason): number {
   const at = nowIso(ctx);
   let closed = 0;
   for (const req of ctx.store.listRequests({ ...whose, status: 'pending' })) {

@@ -2,7 +2,7 @@
 // happens from 'pending', inside a write transaction, so a double click, a
 // platform retry or a second process sees the decision already made.
 import type { Actor, Contact, DeclineReason, IntroRequest, Member } from '../domain.ts';
-import { type CoreContext, nowIso, requireOwner, who } from '../context.ts';
+import { type CardFigures, type CoreContext, type IntroTransaction, nowIso, requireOwner, who } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { decidedCard, ownerRequestCard } from '../views/cards.ts';
 import { decisionNotice } from '../views/notices.ts';
@@ -24,14 +24,14 @@ export interface DecideResult {
   changed: boolean;
 }
 
-export function decideIntro(ctx: CoreContext, actor: Actor, requestId: number, decision: Decision): DecideResult {
+export function decideIntro(ctx: CoreContext<IntroTransaction>, actor: Actor, requestId: number, decision: Decision): DecideResult {
   requireOwner(ctx, actor);
   const result = decideInTransaction(ctx, actor, requestId, decision);
   if (result.changed) ctx.faults?.('decide:after-commit');
   return result;
 }
 
-function decideInTransaction(ctx: CoreContext, actor: Actor, requestId: number, decision: Decision): DecideResult {
+function decideInTransaction(ctx: CoreContext<IntroTransaction>, actor: Actor, requestId: number, decision: Decision): DecideResult {
   return ctx.store.transaction(() => {
     const before = ctx.store.getRequest(requestId);
     if (!before) throw notFound('request');
@@ -88,7 +88,7 @@ function decideInTransaction(ctx: CoreContext, actor: Actor, requestId: number, 
 }
 
 /** The decided card with what the owner may still do: undo for a while, edit the intro text until it goes. */
-export function decidedCardFor(ctx: CoreContext, request: IntroRequest, member: Member, contact: Contact, note?: string): View {
+export function decidedCardFor(ctx: CoreContext<CardFigures>, request: IntroRequest, member: Member, contact: Contact, note?: string): View {
   const history = requesterHistory(ctx, member, request.id);
   const editable = request.status === 'approved' && (request.stage === null || request.stage === 'awaiting_contact');
   return decidedCard(request, member, contact, history, contactLoad(ctx, contact), note, {

@@ -4,7 +4,8 @@
 // event, its messages (outbox) and its next due time (tasks).
 import type { Actor, Contact, IntroRequest, Member } from '../domain.ts';
 import { chatIdentity } from '../domain.ts';
-import { type CoreContext, daysFrom, isOwner, nowIso, timersOf, who } from '../context.ts';
+import { type CoreContext, daysFrom, type IntroTransaction, type IntroWork, isOwner, nowIso, type RequestLookup, timersOf, who } from '../context.ts';
+import type { MessagingStore } from '../ports.ts';
 import { DomainError, notFound } from '../errors.ts';
 import {
   contactAnsweredCard,
@@ -26,7 +27,7 @@ interface Parties {
   ownerId: string;
 }
 
-function parties(ctx: CoreContext, requestId: number): Parties {
+function parties(ctx: CoreContext<RequestLookup>, requestId: number): Parties {
   const req = ctx.store.getRequest(requestId);
   if (!req) throw notFound('request');
   const member = ctx.store.getMember(req.memberId);
@@ -37,7 +38,7 @@ function parties(ctx: CoreContext, requestId: number): Parties {
 }
 
 /** Called inside the approval's transaction. */
-export function startDelivery(ctx: CoreContext, requestId: number): void {
+export function startDelivery(ctx: CoreContext<IntroWork>, requestId: number): void {
   const p = parties(ctx, requestId);
   const at = nowIso(ctx);
   if (p.contact.noOptin) {
@@ -55,13 +56,13 @@ export function startDelivery(ctx: CoreContext, requestId: number): void {
 }
 
 /** The contact's chat account, unless chat could not reach them for this request (then it is email). */
-function reachableInChat(ctx: CoreContext, p: Parties): string | null {
+function reachableInChat(ctx: CoreContext<Pick<MessagingStore, 'listEvents'>>, p: Parties): string | null {
   const id = chatIdentity(p.contact, p.member.platform);
   if (id === null) return null;
   return ctx.store.listEvents({ requestId: p.req.id }).some((e) => e.kind === 'optin.fallback_email') ? null : id;
 }
 
-function makeIntro(ctx: CoreContext, p: Parties, at: string, actor: string): void {
+function makeIntro(ctx: CoreContext<IntroWork>, p: Parties, at: string, actor: string): void {
   ctx.store.setStage(p.req.id, [null, 'awaiting_contact'], 'introduced', at);
   const platform = p.member.platform;
   const contactChatId = reachableInChat(ctx, p);
@@ -91,7 +92,7 @@ function makeIntro(ctx: CoreContext, p: Parties, at: string, actor: string): voi
  * The contact's answer: clicked by the contact in chat, or recorded by the owner
  * ("They said yes/no") after the email. Exactly one answer counts.
  */
-export function answerForContact(ctx: CoreContext, actor: Actor, requestId: number, yes: boolean): View {
+export function answerForContact(ctx: CoreContext<IntroTransaction>, actor: Actor, requestId: number, yes: boolean): View {
   return ctx.store.transaction(() => {
     const p = parties(ctx, requestId);
     const byOwner = isOwner(ctx, actor);
@@ -116,7 +117,7 @@ export function answerForContact(ctx: CoreContext, actor: Actor, requestId: numb
 }
 
 /** The opt-in expired: treated as a quiet no, and the requester is told kindly. Runs inside a task's transaction. */
-export function expireOptin(ctx: CoreContext, requestId: number): boolean {
+export function expireOptin(ctx: CoreContext<IntroWork>, requestId: number): boolean {
   const p = parties(ctx, requestId);
   const at = nowIso(ctx);
   if (!ctx.store.setStage(requestId, ['awaiting_contact'], 'contact_expired', at)) return false;

@@ -2,12 +2,12 @@
 // attempts) is never dropped silently: it is marked failed, an event records
 // it, and the owner is told in one line with the reason. A chat opt-in that
 // cannot reach the contact falls back to the email path, so the intro can go on.
-import type { CoreContext } from '../context.ts';
+import type { CoreContext, RequestLookup } from '../context.ts';
 import { nowIso } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { chatIdentity } from '../domain.ts';
 import { messageKey } from '../messages.ts';
-import type { ContactStore, MemberStore, MessagingStore, OutboxMessage, RequestStore, Transactional } from '../ports.ts';
+import type { MemberStore, MessagingStore, OutboxMessage, Transactional } from '../ports.ts';
 import { ownerIntroEmailCard, ownerOptinEmailCard, requesterNotice } from '../views/delivery.ts';
 import { message } from '../views/notices.ts';
 
@@ -18,7 +18,7 @@ function requestIdOf(msg: OutboxMessage): number | null {
 }
 
 /** Marks the message failed, records it, and tells the owner; one transaction. */
-export function deliveryFailed(ctx: CoreContext<Transactional & MessagingStore & RequestStore & MemberStore & ContactStore>, msg: OutboxMessage, reason: string): void {
+export function deliveryFailed(ctx: CoreContext<Transactional & RequestLookup & Pick<MemberStore, 'findMember'> & MessagingStore>, msg: OutboxMessage, reason: string): void {
   ctx.store.transaction(() => {
     const at = nowIso(ctx);
     ctx.store.markGivenUp(msg.id, reason, at);
@@ -37,7 +37,7 @@ export function deliveryFailed(ctx: CoreContext<Transactional & MessagingStore &
 }
 
 /** The group message could not be delivered: the owner gets the intro email to send, and the requester is told that instead. */
-function introByEmail(ctx: CoreContext<MessagingStore & RequestStore & MemberStore & ContactStore>, requestId: number, msg: OutboxMessage, reason: string, at: string): boolean {
+function introByEmail(ctx: CoreContext<RequestLookup & MessagingStore>, requestId: number, msg: OutboxMessage, reason: string, at: string): boolean {
   const req = ctx.store.getRequest(requestId);
   const member = req ? ctx.store.getMember(req.memberId) : null;
   const contact = req ? ctx.store.getContact(req.contactId) : null;
@@ -54,7 +54,7 @@ function introByEmail(ctx: CoreContext<MessagingStore & RequestStore & MemberSto
 }
 
 /** The contact could not be asked in chat: the owner gets the ready-to-send email instead. */
-function optinByEmail(ctx: CoreContext<MessagingStore & RequestStore & MemberStore & ContactStore>, requestId: number, msg: OutboxMessage, reason: string, at: string): boolean {
+function optinByEmail(ctx: CoreContext<RequestLookup & MessagingStore>, requestId: number, msg: OutboxMessage, reason: string, at: string): boolean {
   const req = ctx.store.getRequest(requestId);
   const member = req ? ctx.store.getMember(req.memberId) : null;
   const contact = req ? ctx.store.getContact(req.contactId) : null;

@@ -2,13 +2,13 @@
 // went; each answer is an event, and good news reaches the owner.
 import type { Actor, Outcome } from '../domain.ts';
 import { GOOD_OUTCOMES } from '../domain.ts';
-import { type CoreContext, daysFrom, isOwner, nowIso, requireMember, timersOf, who } from '../context.ts';
+import { type CoreContext, daysFrom, type IntroWork, isOwner, type Membership, nowIso, requireMember, timersOf, who } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { followUpCard, goodNewsNotice, outcomeThanks } from '../views/delivery.ts';
 import type { View } from '../views/view.ts';
 import { messageKey } from '../messages.ts';
 
-export function recordOutcome(ctx: CoreContext, actor: Actor, requestId: number, outcome: Outcome): View {
+export function recordOutcome(ctx: CoreContext<Membership & IntroWork>, actor: Actor, requestId: number, outcome: Outcome): View {
   // The owner answers for the intros he made for someone outside the network (their follow-up comes to him).
   const byOwner = isOwner(ctx, actor);
   const member = byOwner ? null : requireMember(ctx, actor);
@@ -38,7 +38,7 @@ export function recordOutcome(ctx: CoreContext, actor: Actor, requestId: number,
 }
 
 /** Sends the follow-up question (inside a task's transaction). */
-export function sendFollowUp(ctx: CoreContext, requestId: number, nudge: boolean): boolean {
+export function sendFollowUp(ctx: CoreContext<IntroWork>, requestId: number, nudge: boolean): boolean {
   const req = ctx.store.getRequest(requestId);
   if (!req || req.stage !== 'introduced') return false;
   // A nudge is only for someone who has not said it went somewhere yet.

@@ -1,15 +1,16 @@
 // The owner's memory: a member's history (requests, declines with reasons,
 // outcomes, how they joined), and the queue with its age for his home.
 import type { Actor, Member } from '../domain.ts';
-import { type CoreContext, requireOwner } from '../context.ts';
+import { type ContactLookup, type CoreContext, requireOwner } from '../context.ts';
+import type { MemberStore, RequestStore } from '../ports.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { cleanText } from '../rules/text.ts';
 import { memberHistoryView, ownerQueueBlocks } from '../views/history.ts';
 import type { Block, View } from '../views/view.ts';
 
-const contactName = (ctx: CoreContext, id: number) => ctx.store.getContact(id)?.name ?? 'a removed contact';
+const contactName = (ctx: CoreContext<ContactLookup>, id: number) => ctx.store.getContact(id)?.name ?? 'a removed contact';
 
-export function memberHistory(ctx: CoreContext, actor: Actor, memberId: number): View {
+export function memberHistory(ctx: CoreContext<ContactLookup & Pick<MemberStore, 'getMember'> & Pick<RequestStore, 'listRequests'>>, actor: Actor, memberId: number): View {
   requireOwner(ctx, actor);
   const member = ctx.store.getMember(memberId);
   if (!member) throw notFound('member');
@@ -22,7 +23,7 @@ export function memberHistory(ctx: CoreContext, actor: Actor, memberId: number):
 }
 
 /** /history <name>: the member whose name (or user id) the owner typed. */
-export function historyByName(ctx: CoreContext, actor: Actor, text: string): View {
+export function historyByName(ctx: CoreContext<ContactLookup & Pick<MemberStore, 'getMember' | 'listMembers'> & Pick<RequestStore, 'listRequests'>>, actor: Actor, text: string): View {
   requireOwner(ctx, actor);
   const key = cleanText(text).replace(/^<@([^>|]+)(\|[^>]*)?>$/, '$1').replace(/^@/, '').trim().toLowerCase();
   if (!key) throw new DomainError('invalid', "Whose history? Type a member's name: /history Alice");
@@ -33,7 +34,7 @@ export function historyByName(ctx: CoreContext, actor: Actor, text: string): Vie
   return memberHistory(ctx, actor, (found[0] as Member).id);
 }
 
-export function ownerQueue(ctx: CoreContext): Block[] {
+export function ownerQueue(ctx: CoreContext<ContactLookup & Pick<MemberStore, 'getMember'> & Pick<RequestStore, 'listRequests'>>): Block[] {
   const now = ctx.clock.now().getTime();
   const name = (id: number) => ctx.store.getMember(id)?.displayName ?? 'someone';
   const pending = ctx.store.listRequests({ status: 'pending' }).map((req) => ({

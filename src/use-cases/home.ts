@@ -2,12 +2,16 @@
 // their queue and figures, a member their own requests, anyone else the way in.
 // Which of these a person gets is a rule, so it lives here and not in an adapter.
 import type { Actor } from '../domain.ts';
-import { type CoreContext, roleOf } from '../context.ts';
+import { type CoreContext, type Membership, roleOf } from '../context.ts';
+import type { ContactStore, ReportStore, RequestStore } from '../ports.ts';
 import type { View } from '../views/view.ts';
 import { getStats, intros } from './my-requests.ts';
 import { searchContacts } from './search-contacts.ts';
 
-export function home(ctx: CoreContext, actor: Actor): View {
+/** What the home surface reads: the owner's queue and figures, a member's requests, the search's refusal for others. */
+export type HomeStore = Membership & ReportStore & Pick<ContactStore, 'getContact' | 'searchContacts'> & Pick<RequestStore, 'getRequest' | 'listRequests' | 'countContactLoad'>;
+
+export function home(ctx: CoreContext<HomeStore>, actor: Actor): View {
   const role = roleOf(ctx, actor);
   if (role.kind === 'owner') {
     const queue = intros(ctx, actor);

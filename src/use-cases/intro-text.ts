@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { encodeAction } from '../actions.ts';
 import type { Actor, Contact, IntroRequest, Member } from '../domain.ts';
-import { type CoreContext, nowIso, requireOwner, who } from '../context.ts';
+import { type CoreContext, nowIso, type RequestLookup, requireOwner, who } from '../context.ts';
+import type { MessagingStore, RequestStore, Transactional } from '../ports.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { cleanText } from '../rules/text.ts';
 import { draftIntroText } from '../views/delivery.ts';
@@ -19,7 +20,7 @@ export function introTextOf(req: IntroRequest, member: Member, contact: Contact,
 }
 
 /** The intro can be edited until it is made: approved, and the contact not yet introduced or gone. */
-function editableRequest(ctx: CoreContext, requestId: number): { req: IntroRequest; member: Member; contact: Contact } {
+function editableRequest(ctx: CoreContext<RequestLookup>, requestId: number): { req: IntroRequest; member: Member; contact: Contact } {
   const req = ctx.store.getRequest(requestId);
   const member = req ? ctx.store.getMember(req.memberId) : null;
   const contact = req ? ctx.store.getContact(req.contactId) : null;
@@ -30,7 +31,7 @@ function editableRequest(ctx: CoreContext, requestId: number): { req: IntroReque
   return { req, member, contact };
 }
 
-export function openIntroTextForm(ctx: CoreContext, actor: Actor, requestId: number): FormView {
+export function openIntroTextForm(ctx: CoreContext<RequestLookup>, actor: Actor, requestId: number): FormView {
   requireOwner(ctx, actor);
   const { req, member, contact } = editableRequest(ctx, requestId);
   return {
@@ -57,7 +58,7 @@ const textSchema = z.string().max(20_000).transform(cleanText).pipe(z.string().m
 
 export type IntroTextResult = { ok: true; view: View } | { ok: false; errors: FieldErrors; form: FormView };
 
-export function saveIntroText(ctx: CoreContext, actor: Actor, requestId: number, values: Record<string, string>): IntroTextResult {
+export function saveIntroText(ctx: CoreContext<Transactional & RequestLookup & Pick<RequestStore, 'setIntroText'> & Pick<MessagingStore, 'appendEvent'>>, actor: Actor, requestId: number, values: Record<string, string>): IntroTextResult {
   requireOwner(ctx, actor);
   const parsed = textSchema.safeParse(values.text ?? '');
   if (!parsed.success) {

@@ -9,7 +9,8 @@
 import { encodeAction } from '../actions.ts';
 import type { Actor, Contact, IntroRequest, Member } from '../domain.ts';
 import { chatIdentity } from '../domain.ts';
-import { type CoreContext, daysFrom, isOwner, nowIso, requireOwner, timersOf, who } from '../context.ts';
+import { type ContactLookup, type CoreContext, daysFrom, type IntroTransaction, type IntroWork, isOwner, nowIso, type RequestLookup, requireOwner, timersOf, who } from '../context.ts';
+import type { MemberStore, MessagingStore, RequestStore } from '../ports.ts';
 import { messageKey } from '../messages.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { cleanText } from '../rules/text.ts';
@@ -33,7 +34,7 @@ import type { FieldErrors, FormView, View } from '../views/view.ts';
 export type IntroduceResult = { ok: true; request: IntroRequest; view: View } | { ok: false; errors: FieldErrors; form: FormView };
 
 /** A contact the owner may introduce: any of his, vetted or not, unless they opted out. */
-function introducibleContact(ctx: CoreContext, contactId: number): Contact {
+function introducibleContact(ctx: CoreContext<ContactLookup>, contactId: number): Contact {
   const contact = ctx.store.getContact(contactId);
   if (!contact) throw notFound('contact');
   if (!contact.openToIntros) throw new DomainError('unavailable', `${contact.name} opted out of introductions.`);
@@ -41,7 +42,7 @@ function introducibleContact(ctx: CoreContext, contactId: number): Contact {
 }
 
 /** The form, prefilled with what the owner typed when it last bounced (Discord reopens it from a button). */
-export function openIntroduceForm(ctx: CoreContext, actor: Actor, contactId: number): FormView {
+export function openIntroduceForm(ctx: CoreContext<ContactLookup & Pick<RequestStore, 'getDraft'>>, actor: Actor, contactId: number): FormView {
   requireOwner(ctx, actor);
   const contact = introducibleContact(ctx, contactId);
   const draft = ctx.store.getDraft(actor.platform, actor.userId, encodeAction({ type: 'submit_introduce', contactId: contact.id }));
@@ -51,7 +52,7 @@ export function openIntroduceForm(ctx: CoreContext, actor: Actor, contactId: num
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
 /** Members on the owner's platform whose name (or user id, or @handle) is what he typed. */
-function membersNamed(ctx: CoreContext, actor: Actor, typed: string): Member[] {
+function membersNamed(ctx: CoreContext<Pick<MemberStore, 'listMembers'>>, actor: Actor, typed: string): Member[] {
   const key = typed.replace(/^<@([^>|]+)(\|[^>]*)?>$/, '$1').replace(/^@/, '').toLowerCase();
   return ctx.store
     .listMembers({ status: 'member' })
@@ -65,7 +66,7 @@ interface Person {
   email: string | null;
 }
 
-function readForm(ctx: CoreContext, actor: Actor, values: Record<string, string>): { draft: Required<IntroduceDraft>; person: Person | null; errors: FieldErrors } {
+function readForm(ctx: CoreContext<Pick<MemberStore, 'listMembers'>>, actor: Actor, values: Record<string, string>): { draft: Required<IntroduceDraft>; person: Person | null; errors: FieldErrors } {
   const draft = {
     person: cleanText(String(values.person ?? '')).slice(0, 1000),
     email: cleanText(String(values.email ?? '')).slice(0, 1000),
@@ -94,13 +95,13 @@ function readForm(ctx: CoreContext, actor: Actor, values: Record<string, string>
 }
 
 /** The owner's own member row: the carrier of an intro for someone outside the network. */
-function ownerRow(ctx: CoreContext, actor: Actor, at: string): Member {
+function ownerRow(ctx: CoreContext<Pick<MemberStore, 'findMember' | 'saveMember'>>, actor: Actor, at: string): Member {
   const existing = ctx.store.findMember(actor.platform, actor.userId);
   if (existing) return existing;
   return ctx.store.saveMember({ platform: actor.platform, userId: actor.userId, displayName: ctx.policy.ownerName, status: 'member', at });
 }
 
-export function submitIntroduce(ctx: CoreContext, actor: Actor, contactId: number, values: Record<string, string>): IntroduceResult {
+export function submitIntroduce(ctx: CoreContext<IntroTransaction & MemberStore>, actor: Actor, contactId: number, values: Record<string, string>): IntroduceResult {
   requireOwner(ctx, actor);
   return ctx.store.transaction(() => {
     const contact = introducibleContact(ctx, contactId);
@@ -120,7 +121,7 @@ export function submitIntroduce(ctx: CoreContext, actor: Actor, contactId: numbe
 }
 
 /** The intro row, its events, both questions and the expiry, in the caller's transaction; a retried submit finds the one it started. */
-function startOwnerIntro(ctx: CoreContext, actor: Actor, contact: Contact, person: Person, draft: Required<IntroduceDraft>): IntroRequest {
+function startOwnerIntro(ctx: CoreContext<IntroWork & MemberStore>, actor: Actor, contact: Contact, person: Person, draft: Required<IntroduceDraft>): IntroRequest {
   const at = nowIso(ctx);
   const carrier = person.member ?? ownerRow(ctx, actor, at);
   const same = ctx.store
@@ -156,7 +157,7 @@ function viaOf(contact: Contact, person: Person, actor: Actor) {
   };
 }
 
-function askContact(ctx: CoreContext, actor: Actor, req: IntroRequest, person: Person, contact: Contact, at: string): void {
+function askContact(ctx: CoreContext<IntroWork>, actor: Actor, req: IntroRequest, person: Person, contact: Contact, at: string): void {
   if (contact.noOptin) {
     ctx.store.markContactYes(req.id, at);
     return;
@@ -171,7 +172,7 @@ function askContact(ctx: CoreContext, actor: Actor, req: IntroRequest, person: P
   ctx.store.appendEvent({ at, actor: 'system', kind: 'optin.asked', requestId: req.id, contactId: contact.id, data: { via: chatId ? 'chat' : 'email' } });
 }
 
-function askPerson(ctx: CoreContext, actor: Actor, req: IntroRequest, person: Person, contact: Contact, at: string): void {
+function askPerson(ctx: CoreContext<IntroWork>, actor: Actor, req: IntroRequest, person: Person, contact: Contact, at: string): void {
   const owner = ctx.policy.ownerName;
   const ask = person.member
     ? { recipients: [person.member.userId], kind: 'person.optin' as const, view: personAskCard(req, person.name, contact, owner) }
@@ -192,7 +193,7 @@ export const personNameOf = (p: Pick<OwnerIntroParties, 'req' | 'member'>): stri
 const isExternal = (req: IntroRequest): boolean => req.personEmail != null || req.personName != null;
 
 /** Both said yes: the intro, in a group message when both are on chat, else an email the owner sends. */
-export function makeOwnerIntro(ctx: CoreContext, p: OwnerIntroParties, at: string, actor: string): void {
+export function makeOwnerIntro(ctx: CoreContext<Pick<RequestStore, 'setStage'> & Pick<MessagingStore, 'appendEvent' | 'enqueue' | 'scheduleTask'>>, p: OwnerIntroParties, at: string, actor: string): void {
   ctx.store.setStage(p.req.id, ['awaiting_contact'], 'introduced', at);
   const platform = p.member.platform;
   const contactChatId = chatIdentity(p.contact, platform);
@@ -212,7 +213,7 @@ export function makeOwnerIntro(ctx: CoreContext, p: OwnerIntroParties, at: strin
   ctx.store.scheduleTask({ kind: 'follow_up', requestId: p.req.id, dueAt: daysFrom(ctx, timersOf(ctx).followUpDays), dedupeKey: messageKey.request(p.req.id, 'follow_up'), at });
 }
 
-function ownerParties(ctx: CoreContext, requestId: number): OwnerIntroParties {
+function ownerParties(ctx: CoreContext<RequestLookup>, requestId: number): OwnerIntroParties {
   const req = ctx.store.getRequest(requestId);
   if (!req || req.origin !== 'owner') throw notFound('introduction');
   const member = ctx.store.getMember(req.memberId);
@@ -223,7 +224,7 @@ function ownerParties(ctx: CoreContext, requestId: number): OwnerIntroParties {
 }
 
 /** The person's answer: clicked by the member in chat, or recorded by the owner after his email. Exactly one counts. */
-export function answerForPerson(ctx: CoreContext, actor: Actor, requestId: number, yes: boolean): View {
+export function answerForPerson(ctx: CoreContext<IntroTransaction>, actor: Actor, requestId: number, yes: boolean): View {
   return ctx.store.transaction(() => {
     const p = ownerParties(ctx, requestId);
     const byOwner = isOwner(ctx, actor);
@@ -256,7 +257,7 @@ export function answerForPerson(ctx: CoreContext, actor: Actor, requestId: numbe
  * The contact's answer on an owner's intro (called from answerForContact, in its
  * transaction): a yes waits for the person's, a no closes it and the owner hears.
  */
-export function contactAnsweredOwnerIntro(ctx: CoreContext, p: OwnerIntroParties, actor: Actor, yes: boolean, byOwner: boolean): View {
+export function contactAnsweredOwnerIntro(ctx: CoreContext<IntroWork>, p: OwnerIntroParties, actor: Actor, yes: boolean, byOwner: boolean): View {
   const at = nowIso(ctx);
   const name = personNameOf(p);
   const event = { at, actor: who(actor), requestId: p.req.id, contactId: p.contact.id };
@@ -279,7 +280,7 @@ export function contactAnsweredOwnerIntro(ctx: CoreContext, p: OwnerIntroParties
 }
 
 /** An owner's intro whose answers did not all come in time: the owner is told (inside the task's transaction). */
-export function ownerIntroLapsed(ctx: CoreContext, p: OwnerIntroParties, at: string): void {
+export function ownerIntroLapsed(ctx: CoreContext<Pick<MessagingStore, 'enqueue'>>, p: OwnerIntroParties, at: string): void {
   const text = `Intro #${p.req.id} of ${personNameOf(p)} and ${p.contact.name} lapsed: not both answered in time. Start it again with /introduce if you like.`;
   ctx.store.enqueue({ dedupeKey: messageKey.request(p.req.id, 'optin_expired'), platform: p.member.platform, recipients: [p.ownerId], kind: 'owner.notice', view: ownerNotice(text), at });
 }

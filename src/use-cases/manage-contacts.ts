@@ -1,7 +1,7 @@
 // The owner's curation: add, edit, vet, tag, opt out, remove and import
 // contacts. Each call is one transaction with one event per contact touched.
 import type { Contact } from '../domain.ts';
-import { type CoreContext, nowIso } from '../context.ts';
+import { type ContactChange, type CoreContext, type IntroWork, nowIso } from '../context.ts';
 import { notFound } from '../errors.ts';
 import type { ContactFilter, ContactInput } from '../ports.ts';
 import { closePendingRequests } from './close-requests.ts';
@@ -9,11 +9,11 @@ import { closePendingRequests } from './close-requests.ts';
 export type ContactPatch = Partial<ContactInput>;
 
 /** A contact no one may ask for any more (opted out, unvetted): their pending requests close. */
-function closeIfUnavailable(ctx: CoreContext, by: string, c: Contact): void {
+function closeIfUnavailable(ctx: CoreContext<IntroWork>, by: string, c: Contact): void {
   if (!c.vetted || !c.openToIntros) closePendingRequests(ctx, by, { contactId: c.id }, 'contact_unavailable');
 }
 
-export function addContact(ctx: CoreContext, by: string, input: ContactInput): Contact {
+export function addContact(ctx: CoreContext<ContactChange>, by: string, input: ContactInput): Contact {
   return ctx.store.transaction(() => {
     const at = nowIso(ctx);
     const c = ctx.store.insertContact({ source: 'manual', ...input }, at);
@@ -22,7 +22,7 @@ export function addContact(ctx: CoreContext, by: string, input: ContactInput): C
   });
 }
 
-export function editContact(ctx: CoreContext, by: string, id: number, patch: ContactPatch): Contact {
+export function editContact(ctx: CoreContext<ContactChange & IntroWork>, by: string, id: number, patch: ContactPatch): Contact {
   return ctx.store.transaction(() => {
     if (!ctx.store.getContact(id)) throw notFound('contact');
     const at = nowIso(ctx);
@@ -35,7 +35,7 @@ export function editContact(ctx: CoreContext, by: string, id: number, patch: Con
 }
 
 /** Applies one patch to every contact the filter selects; returns how many changed. */
-export function bulkUpdate(ctx: CoreContext, by: string, filter: ContactFilter, patch: ContactPatch, kind: string): number {
+export function bulkUpdate(ctx: CoreContext<ContactChange & IntroWork>, by: string, filter: ContactFilter, patch: ContactPatch, kind: string): number {
   return ctx.store.transaction(() => {
     const at = nowIso(ctx);
     const targets = ctx.store.listContacts(filter);
@@ -48,7 +48,7 @@ export function bulkUpdate(ctx: CoreContext, by: string, filter: ContactFilter, 
   });
 }
 
-export function tagContacts(ctx: CoreContext, by: string, filter: ContactFilter, tags: string[]): number {
+export function tagContacts(ctx: CoreContext<ContactChange>, by: string, filter: ContactFilter, tags: string[]): number {
   return ctx.store.transaction(() => {
     const at = nowIso(ctx);
     const targets = ctx.store.listContacts(filter);
@@ -61,7 +61,7 @@ export function tagContacts(ctx: CoreContext, by: string, filter: ContactFilter,
   });
 }
 
-export function removeContacts(ctx: CoreContext, by: string, ids: number[]): { deleted: number; anonymised: number } {
+export function removeContacts(ctx: CoreContext<ContactChange & IntroWork>, by: string, ids: number[]): { deleted: number; anonymised: number } {
   return ctx.store.transaction(() => {
     const at = nowIso(ctx);
     const out = { deleted: 0, anonymised: 0 };
@@ -95,7 +95,7 @@ const BATCH = 5_000;
  * batch in flight and a re-run finishes the job: rows are keyed). Progress is
  * reported after each batch. For rows read from a stream, see ImportRun.
  */
-export function importContacts(ctx: CoreContext, by: string, source: string, rows: ImportRow[], onProgress?: (done: number, total: number) => void): ImportSummary {
+export function importContacts(ctx: CoreContext<ContactChange>, by: string, source: string, rows: ImportRow[], onProgress?: (done: number, total: number) => void): ImportSummary {
   const run = new ImportRun(ctx, by, source);
   for (let i = 0; i < rows.length; i += BATCH) {
     run.add(rows.slice(i, i + BATCH));
@@ -115,7 +115,7 @@ export class ImportRun {
   private batches = 0;
 
   constructor(
-    private readonly ctx: CoreContext,
+    private readonly ctx: CoreContext<ContactChange>,
     private readonly by: string,
     private readonly source: string,
   ) {}

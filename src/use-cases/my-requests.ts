@@ -1,17 +1,17 @@
 // A member's own requests (and withdrawing one), the owner's queue, and stats.
 import type { Actor, IntroRequest, Member } from '../domain.ts';
-import { type CoreContext, daysFrom, isOwner, nowIso, requireMember, requireOwner, who } from '../context.ts';
+import { type ContactLookup, type CoreContext, daysFrom, type IntroTransaction, isOwner, type Membership, nowIso, type RequestLookup, requireMember, requireOwner, who } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { admissionCard, ownerRequestCard } from '../views/cards.ts';
 import { myRequestsView, withdrawnView } from '../views/notices.ts';
 import { pendingQueueView, statsView } from '../views/owner.ts';
 import type { View } from '../views/view.ts';
-import type { ReportStore } from '../ports.ts';
+import type { MemberStore, ReportStore, RequestStore } from '../ports.ts';
 import { updateOwnerCards } from './owner-card.ts';
 import { ownerQueue } from './history.ts';
 import { contactLoad, requesterHistory } from './submit-intro-request.ts';
 
-export function listMyRequests(ctx: CoreContext, actor: Actor): View {
+export function listMyRequests(ctx: CoreContext<Membership & ContactLookup & Pick<RequestStore, 'listRequests'>>, actor: Actor): View {
   const member = requireMember(ctx, actor);
   const rows = ctx.store
     .listRequests({ memberId: member.id })
@@ -21,7 +21,7 @@ export function listMyRequests(ctx: CoreContext, actor: Actor): View {
   return myRequestsView(rows);
 }
 
-export function withdrawRequest(ctx: CoreContext, actor: Actor, requestId: number): View {
+export function withdrawRequest(ctx: CoreContext<Membership & IntroTransaction>, actor: Actor, requestId: number): View {
   const member = requireMember(ctx, actor);
   return ctx.store.transaction(() => {
     const req = ctx.store.getRequest(requestId);
@@ -38,7 +38,7 @@ export function withdrawRequest(ctx: CoreContext, actor: Actor, requestId: numbe
   });
 }
 
-export function pendingQueue(ctx: CoreContext, actor: Actor): View {
+export function pendingQueue(ctx: CoreContext<ReportStore & RequestLookup & Pick<MemberStore, 'listMembers'> & Pick<RequestStore, 'listRequests' | 'countContactLoad'>>, actor: Actor): View {
   requireOwner(ctx, actor);
   const cards = ctx.store.listRequests({ status: 'pending' }).flatMap((req: IntroRequest) => {
     const member = ctx.store.getMember(req.memberId) as Member;
@@ -52,7 +52,7 @@ export function pendingQueue(ctx: CoreContext, actor: Actor): View {
 }
 
 /** /intros: the owner's queue for the owner, a member's own list for members. */
-export function intros(ctx: CoreContext, actor: Actor): View {
+export function intros(ctx: CoreContext<Membership & ReportStore & ContactLookup & Pick<RequestStore, 'getRequest' | 'listRequests' | 'countContactLoad'>>, actor: Actor): View {
   return isOwner(ctx, actor) ? pendingQueue(ctx, actor) : listMyRequests(ctx, actor);
 }
 

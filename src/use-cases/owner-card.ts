@@ -2,14 +2,15 @@
 // Decline buttons. Whatever settles the request (a decision made elsewhere, a
 // withdrawal, expiry, an opt-out, a removal, a block) replaces those cards in
 // place through the outbox, so no stale button is left to click.
-import type { CoreContext } from '../context.ts';
+import type { CoreContext, IntroWork } from '../context.ts';
+import type { MessagingStore } from '../ports.ts';
 import { messageKey, ownerCardKeys } from '../messages.ts';
 import type { View } from '../views/view.ts';
 import { decidedCardFor } from './decide-intro.ts';
 
 /** Call inside the transaction that settled the request; `reason` names the change (one edit per reason). */
 // The decided card needs the requester's history and the contact's load: the whole store.
-export function updateOwnerCards(ctx: CoreContext, requestId: number, reason: string, note?: string): void {
+export function updateOwnerCards(ctx: CoreContext<IntroWork>, requestId: number, reason: string, note?: string): void {
   const req = ctx.store.getRequest(requestId);
   const member = req ? ctx.store.getMember(req.memberId) : null;
   const contact = req ? ctx.store.getContact(req.contactId) : null;
@@ -23,7 +24,7 @@ export function updateOwnerCards(ctx: CoreContext, requestId: number, reason: st
  * for changes, revised, or reopened by an undo). `reason` must be new for each
  * change: each edit is made once.
  */
-export function replaceOwnerCards(ctx: CoreContext, requestId: number, reason: string, view: View): void {
+export function replaceOwnerCards(ctx: CoreContext<Pick<MessagingStore, 'enqueue' | 'getMessageByKey'>>, requestId: number, reason: string, view: View): void {
   const at = ctx.clock.now().toISOString();
   for (const key of ownerCardKeys(requestId)) {
     const card = ctx.store.getMessageByKey(key);

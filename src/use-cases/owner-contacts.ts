@@ -2,7 +2,8 @@
 // or not, by public words or his private email and notes), then vet, tag or
 // opt one out with a click. Each change is one transaction with its event.
 import type { Actor, Contact } from '../domain.ts';
-import { type CoreContext, nowIso, requireOwner, who } from '../context.ts';
+import { type ContactChange, type ContactLookup, type CoreContext, nowIso, requireOwner, who } from '../context.ts';
+import type { ContactStore } from '../ports.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { cleanText } from '../rules/text.ts';
 import { curatedView, ownerEmptyQueryView, ownerNoMatchView, ownerSearchResultsView, tagFormView } from '../views/owner-search.ts';
@@ -11,7 +12,7 @@ import type { FieldErrors, FormView, View } from '../views/view.ts';
 const PAGE_SIZE = 5;
 const MAX_PAGE = 50;
 
-export function searchAllContacts(ctx: CoreContext, actor: Actor, text: string, page = 1): View {
+export function searchAllContacts(ctx: CoreContext<Pick<ContactStore, 'searchAllContacts'>>, actor: Actor, text: string, page = 1): View {
   requireOwner(ctx, actor);
   const query = cleanText(text).replace(/\s+/g, ' ').slice(0, 200);
   if (query.length === 0) return ownerEmptyQueryView();
@@ -21,14 +22,14 @@ export function searchAllContacts(ctx: CoreContext, actor: Actor, text: string, 
   return ownerSearchResultsView({ query, page: p, pageSize: PAGE_SIZE, items: result.items, hasMore: result.hasMore && p < MAX_PAGE });
 }
 
-function ownedContact(ctx: CoreContext, actor: Actor, id: number): Contact {
+function ownedContact(ctx: CoreContext<ContactLookup>, actor: Actor, id: number): Contact {
   requireOwner(ctx, actor);
   const c = ctx.store.getContact(id);
   if (!c) throw notFound('contact');
   return c;
 }
 
-function change(ctx: CoreContext, actor: Actor, id: number, patch: Partial<Contact>, kind: string, data: Record<string, unknown> = {}): Contact {
+function change(ctx: CoreContext<ContactChange>, actor: Actor, id: number, patch: Partial<Contact>, kind: string, data: Record<string, unknown> = {}): Contact {
   return ctx.store.transaction(() => {
     ownedContact(ctx, actor, id);
     const at = nowIso(ctx);
@@ -38,21 +39,21 @@ function change(ctx: CoreContext, actor: Actor, id: number, patch: Partial<Conta
   });
 }
 
-export function vetFromChat(ctx: CoreContext, actor: Actor, id: number): View {
+export function vetFromChat(ctx: CoreContext<ContactChange>, actor: Actor, id: number): View {
   const c = change(ctx, actor, id, { vetted: true }, 'contact.vetted');
   return curatedView(`${c.name} is vetted${c.openToIntros ? ': members can now find them' : ' (still opted out, so members do not see them)'}.`);
 }
 
-export function optOutFromChat(ctx: CoreContext, actor: Actor, id: number): View {
+export function optOutFromChat(ctx: CoreContext<ContactChange>, actor: Actor, id: number): View {
   const c = change(ctx, actor, id, { openToIntros: false }, 'contact.opted_out');
   return curatedView(`${c.name} is opted out: no one can ask for an intro to them, and they are hidden from members.`);
 }
 
-export function openTagForm(ctx: CoreContext, actor: Actor, id: number): FormView {
+export function openTagForm(ctx: CoreContext<ContactLookup>, actor: Actor, id: number): FormView {
   return tagFormView(ownedContact(ctx, actor, id));
 }
 
-export function submitTags(ctx: CoreContext, actor: Actor, id: number, values: Record<string, string>): { ok: true; view: View } | { ok: false; errors: FieldErrors; form: FormView } {
+export function submitTags(ctx: CoreContext<ContactChange>, actor: Actor, id: number, values: Record<string, string>): { ok: true; view: View } | { ok: false; errors: FieldErrors; form: FormView } {
   const tags = [...new Set(cleanText(String(values.tags ?? '')).split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
   if (tags.length === 0) return { ok: false, errors: { tags: 'Type at least one tag, separated by commas.' }, form: tagFormView(ownedContact(ctx, actor, id)) };
   if (tags.some((t) => t.length > 50)) throw new DomainError('invalid', 'A tag is at most 50 characters.');

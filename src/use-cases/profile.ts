@@ -5,7 +5,7 @@
 //   /profile email none           removes it
 import { z } from 'zod';
 import type { Actor } from '../domain.ts';
-import { type CoreContext, nowIso, requireMember, who } from '../context.ts';
+import { type CoreContext, type Membership, nowIso, requireMember, who } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { message } from '../views/notices.ts';
 import type { View } from '../views/view.ts';
@@ -13,7 +13,7 @@ import type { View } from '../views/view.ts';
 const emailSchema = z.string().trim().max(254).pipe(z.email());
 const USAGE = 'Usage: /profile email you@example.com (or /profile email none to remove it).';
 
-export function profile(ctx: CoreContext, actor: Actor, text: string): View {
+export function profile(ctx: CoreContext<Membership>, actor: Actor, text: string): View {
   const member = requireMember(ctx, actor);
   const [field = '', ...rest] = text.trim().split(/\s+/);
   const value = rest.join(' ');

@@ -4,7 +4,8 @@
 // to decision, and outcomes by kind. The owner's own figures; renderers only draw.
 import type { EventRecord, IntroRequest } from '../domain.ts';
 import { DECLINE_REASONS, OUTCOMES, type DeclineReason, type Outcome } from '../domain.ts';
-import { type CoreContext, daysFrom } from '../context.ts';
+import { type ContactLookup, type CoreContext, daysFrom } from '../context.ts';
+import type { MemberStore, MessagingStore, ReportStore, RequestStore } from '../ports.ts';
 
 export interface Count {
   label: string;
@@ -47,7 +48,7 @@ export function weekOf(iso: string): string {
   return monday.toISOString().slice(0, 10);
 }
 
-export function buildReport(ctx: CoreContext): ReportData {
+export function buildReport(ctx: CoreContext<ReportStore & ContactLookup & Pick<MemberStore, 'getMember'> & Pick<RequestStore, 'listRequests'> & Pick<MessagingStore, 'listEvents'>>): ReportData {
   const now = ctx.clock.now();
   const requests = ctx.store.listRequests();
   const events = ctx.store.listEvents();

@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { encodeAction } from '../actions.ts';
 import type { Actor, Contact, IntroRequest, Member } from '../domain.ts';
-import { type CoreContext, nowIso, requireOwner, who } from '../context.ts';
+import { type CardFigures, type CoreContext, type IntroTransaction, nowIso, type RequestLookup, requireOwner, who } from '../context.ts';
+import type { MessagingStore, RequestStore } from '../ports.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { messageKey } from '../messages.ts';
 import { cleanText } from '../rules/text.ts';
@@ -18,7 +19,7 @@ import { contactLoad, requesterHistory } from './submit-intro-request.ts';
 
 export const CHANGES_NOTE_LIMITS = { min: 10, max: 1000 } as const;
 
-function pendingRequest(ctx: CoreContext, requestId: number): { req: IntroRequest; member: Member; contact: Contact } {
+function pendingRequest(ctx: CoreContext<RequestLookup>, requestId: number): { req: IntroRequest; member: Member; contact: Contact } {
   const req = ctx.store.getRequest(requestId);
   const member = req ? ctx.store.getMember(req.memberId) : null;
   const contact = req ? ctx.store.getContact(req.contactId) : null;
@@ -27,7 +28,7 @@ function pendingRequest(ctx: CoreContext, requestId: number): { req: IntroReques
   return { req, member, contact };
 }
 
-export function openChangesForm(ctx: CoreContext, actor: Actor, requestId: number, typed = ''): FormView {
+export function openChangesForm(ctx: CoreContext<RequestLookup>, actor: Actor, requestId: number, typed = ''): FormView {
   requireOwner(ctx, actor);
   const { req, member, contact } = pendingRequest(ctx, requestId);
   return {
@@ -55,7 +56,7 @@ const noteSchema = z.string().max(20_000).transform(cleanText).pipe(z.string().m
 export type ChangesResult = { ok: true; view: View } | { ok: false; errors: FieldErrors; form: FormView };
 
 /** The owner's note is sent: one transaction with its event, the member's notice and the card's edit. */
-export function requestChanges(ctx: CoreContext, actor: Actor, requestId: number, values: Record<string, string>): ChangesResult {
+export function requestChanges(ctx: CoreContext<IntroTransaction>, actor: Actor, requestId: number, values: Record<string, string>): ChangesResult {
   requireOwner(ctx, actor);
   const parsed = noteSchema.safeParse(values.note ?? '');
   if (!parsed.success) {
@@ -101,7 +102,7 @@ function changesNotice(requestId: number, contact: Contact, ownerName: string, n
 }
 
 /** The owner's cards about the request, edited in place (through the outbox) to show it as it now stands. */
-export function enqueueOwnerCardEdit(ctx: CoreContext, requestId: number, member: Member, contact: Contact, at: string, why: 'changes' | 'revised'): void {
+export function enqueueOwnerCardEdit(ctx: CoreContext<CardFigures & Pick<RequestStore, 'getRequest'> & Pick<MessagingStore, 'enqueue' | 'getMessageByKey'>>, requestId: number, member: Member, contact: Contact, at: string, why: 'changes' | 'revised'): void {
   const req = ctx.store.getRequest(requestId);
   if (!req) return;
   const note = why === 'revised' ? `${member.displayName} revised the request after your note (${at.slice(0, 16).replace('T', ' ')} UTC).` : undefined;

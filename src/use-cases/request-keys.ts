@@ -4,15 +4,16 @@
 // round: "request:7:decision" the first time, "request:7:decision:r1" after
 // one undo. Everything before the first undo keeps the keys it always had.
 import type { CoreContext } from '../context.ts';
+import type { MessagingStore } from '../ports.ts';
 import { messageKey } from '../messages.ts';
 
 export const REOPENED_EVENT = 'request.reopened';
 
-export function decisionRound(ctx: CoreContext, requestId: number): number {
+export function decisionRound(ctx: CoreContext<Pick<MessagingStore, 'listEvents'>>, requestId: number): number {
   return ctx.store.listEvents({ requestId }).filter((e) => e.kind === REOPENED_EVENT).length;
 }
 
-export function roundKey(ctx: CoreContext, requestId: number, name: string): string {
+export function roundKey(ctx: CoreContext<Pick<MessagingStore, 'listEvents'>>, requestId: number, name: string): string {
   const round = decisionRound(ctx, requestId);
   return messageKey.request(requestId, `${name}${round > 0 ? `:r${round}` : ''}`);
 }

@@ -1,5 +1,6 @@
 import type { Actor } from '../domain.ts';
-import { type CoreContext, nowIso, roleOf } from '../context.ts';
+import { type CoreContext, type Membership, nowIso, roleOf } from '../context.ts';
+import type { ContactStore } from '../ports.ts';
 import { cleanText } from '../rules/text.ts';
 import { emptyQueryView, noMatchView, searchResultsView } from '../views/search-results.ts';
 import { message, strangerView } from '../views/notices.ts';
@@ -9,7 +10,7 @@ export const PAGE_SIZE = 5;
 const MAX_QUERY = 200;
 
 /** Members search vetted, open contacts; the owner may search too; others get the way in. */
-export function searchContacts(ctx: CoreContext, actor: Actor, text: string, page = 1): View {
+export function searchContacts(ctx: CoreContext<Membership & Pick<ContactStore, 'searchContacts'>>, actor: Actor, text: string, page = 1): View {
   const role = roleOf(ctx, actor);
   const owner = ctx.policy.ownerName;
   if (role.kind === 'pending') return message(`Your request to join is waiting for ${owner}. You'll hear back here.`);

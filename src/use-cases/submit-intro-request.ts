@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { encodeAction } from '../actions.ts';
 import type { Actor, Contact, GateSignals, IntroForm, IntroRequest, Member } from '../domain.ts';
-import { type CoreContext, daysFrom, nowIso, requireMember, timersOf, who } from '../context.ts';
+import { type ContactLookup, type CoreContext, daysFrom, type IntroTransaction, type IntroWork, type Membership, nowIso, requireMember, timersOf, who } from '../context.ts';
 import { DomainError } from '../errors.ts';
 import { messageKey } from '../messages.ts';
 import { judgeIntro } from '../rules/quality-gate.ts';
@@ -23,7 +23,7 @@ export type SubmitResult =
   | { ok: false; errors: FieldErrors; form: FormView };
 
 /** The contact a member may ask for, or a kind refusal. Private fields stay in here. */
-export function requestableContact(ctx: CoreContext, contactId: number): Contact {
+export function requestableContact(ctx: CoreContext<ContactLookup>, contactId: number): Contact {
   const contact = ctx.store.getContact(contactId);
   if (!contact || !contact.vetted || !contact.openToIntros) {
     throw new DomainError('unavailable', "That contact isn't available for introductions right now.");
@@ -32,7 +32,7 @@ export function requestableContact(ctx: CoreContext, contactId: number): Contact
 }
 
 /** The request form, prefilled with whatever the member typed last time it bounced. */
-export function openRequestForm(ctx: CoreContext, actor: Actor, contactId: number): FormView {
+export function openRequestForm(ctx: CoreContext<Membership & ContactLookup & RequestStore>, actor: Actor, contactId: number): FormView {
   const member = requireMember(ctx, actor);
   const contact = requestableContact(ctx, contactId);
   const open = ctx.store.findOpenRequest(member.id, contact.id);
@@ -52,18 +52,18 @@ const formOptions = (member: Member, sentBack: IntroRequest | null) => ({
   ...(sentBack?.changesNote ? { ownerNote: sentBack.changesNote } : {}),
 });
 
-export function contactLoad(ctx: CoreContext<RequestStore>, contact: Contact): ContactLoad {
+export function contactLoad(ctx: CoreContext<Pick<RequestStore, 'countContactLoad'>>, contact: Contact): ContactLoad {
   const load = ctx.store.countContactLoad(contact.id, daysFrom(ctx, -90));
   return { approved90d: load.approved, pending: load.pending, cap: contact.introCap ?? ctx.policy.limits.contactIntrosPer90Days };
 }
 
-export function requesterHistory(ctx: CoreContext<RequestStore>, member: Member, exceptRequestId?: number): RequesterHistory {
+export function requesterHistory(ctx: CoreContext<Pick<RequestStore, 'listRequests'>>, member: Member, exceptRequestId?: number): RequesterHistory {
   const byStatus: RequesterHistory['byStatus'] = { pending: 0, approved: 0, declined: 0, withdrawn: 0, expired: 0, closed: 0 };
   for (const r of ctx.store.listRequests({ memberId: member.id })) if (r.id !== exceptRequestId) byStatus[r.status]++;
   return { byStatus };
 }
 
-function checkLimits(ctx: CoreContext, member: Member, contact: Contact): void {
+function checkLimits(ctx: CoreContext<Pick<RequestStore, 'countOpenRequests' | 'countContactLoad'>>, member: Member, contact: Contact): void {
   const { limits, ownerName } = ctx.policy;
   const open = ctx.store.countOpenRequests(member.id);
   if (open >= limits.maxOpenRequestsPerMember) {
@@ -82,7 +82,7 @@ function checkLimits(ctx: CoreContext, member: Member, contact: Contact): void {
 }
 
 export function submitIntroRequest(
-  ctx: CoreContext,
+  ctx: CoreContext<Membership & IntroTransaction>,
   actor: Actor,
   contactId: number,
   values: Partial<Record<keyof IntroForm, unknown>>,
@@ -150,7 +150,7 @@ export function submitIntroRequest(
  * kept as a draft; any other bounce keeps the typed answers as a draft and the
  * form comes back with the errors. A pass returns what carried it.
  */
-function gate(ctx: CoreContext, actor: Actor, member: Member, contact: Contact, form: IntroForm, sentBack: IntroRequest | null): Extract<SubmitResult, { ok: false }> | { ok: true; signals: GateSignals | null } {
+function gate(ctx: CoreContext<ContactLookup & Pick<RequestStore, 'listRequests' | 'saveDraft' | 'deleteDraft'>>, actor: Actor, member: Member, contact: Contact, form: IntroForm, sentBack: IntroRequest | null): Extract<SubmitResult, { ok: false }> | { ok: true; signals: GateSignals | null } {
   const earlier = ctx.store
     .listRequests({ memberId: member.id })
     .filter((r) => r.contactId !== contact.id)
@@ -175,7 +175,7 @@ function gate(ctx: CoreContext, actor: Actor, member: Member, contact: Contact, 
  * again, then the same request is revised (no new request, no second card)
  * and the owner's card is edited in place. Runs inside the submit's transaction.
  */
-function resubmit(ctx: CoreContext, actor: Actor, member: Member, contact: Contact, sentBack: IntroRequest, form: IntroForm, submissionKey: string | null): SubmitResult {
+function resubmit(ctx: CoreContext<IntroWork>, actor: Actor, member: Member, contact: Contact, sentBack: IntroRequest, form: IntroForm, submissionKey: string | null): SubmitResult {
   const verdict = gate(ctx, actor, member, contact, form, sentBack);
   if (!verdict.ok) return verdict;
   const at = nowIso(ctx);

@@ -4,7 +4,8 @@
 // fields only. Anyone else gets nothing, so a stranger cannot learn who is in
 // the rolodex one keystroke at a time.
 import type { Actor, PublicContact } from '../domain.ts';
-import { type CoreContext, nowIso, roleOf } from '../context.ts';
+import { type CoreContext, type Membership, nowIso, roleOf } from '../context.ts';
+import type { ContactStore } from '../ports.ts';
 import { cleanText, words } from '../rules/text.ts';
 
 export interface Suggestion {
@@ -17,7 +18,7 @@ export interface Suggestion {
 const MAX_SUGGESTIONS = 10;
 const MAX_TYPED = 100;
 
-export function suggestContacts(ctx: CoreContext, actor: Actor, typed: string): Suggestion[] {
+export function suggestContacts(ctx: CoreContext<Membership & Pick<ContactStore, 'searchContacts'>>, actor: Actor, typed: string): Suggestion[] {
   const role = roleOf(ctx, actor);
   if (role.kind !== 'member' && role.kind !== 'owner') return [];
   const text = cleanText(typed).slice(0, MAX_TYPED);

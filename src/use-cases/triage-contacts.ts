@@ -6,9 +6,9 @@
 import { messageKey } from '../messages.ts';
 import type { TriageDeck, TriageVerb } from '../actions.ts';
 import type { Actor, Contact } from '../domain.ts';
-import { type CoreContext, nowIso, requireOwner, who } from '../context.ts';
+import { type ContactChange, type CoreContext, nowIso, requireOwner, who } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
-import type { TriageOrder, TriageQueue } from '../ports.ts';
+import type { ContactStore, MessagingStore, TriageOrder, TriageQueue } from '../ports.ts';
 import { TAGS_FIELD, triageCardView, triageDoneView, triageStartedView, triageTagFormView } from '../views/triage.ts';
 import type { FieldErrors, FormView, View } from '../views/view.ts';
 
@@ -26,7 +26,7 @@ export const queueOf = (deck: Pick<TriageDeck, 'order' | 'includeSkipped'>): Tri
  * around (whatever is before the cursor was never shown: handled contacts
  * leave the queue); with them it ends, or a re-skipped contact would loop.
  */
-export function nextTriageStep(ctx: CoreContext, deck: TriageDeck, afterId?: number): TriageStep | null {
+export function nextTriageStep(ctx: CoreContext<Pick<ContactStore, 'countTriageQueue' | 'nextTriageContact'>>, deck: TriageDeck, afterId?: number): TriageStep | null {
   const queue = queueOf(deck);
   let contact = ctx.store.nextTriageContact(queue, afterId);
   if (!contact && afterId !== undefined && !deck.includeSkipped) contact = ctx.store.nextTriageContact(queue);
@@ -43,7 +43,7 @@ const VERB_EVENTS: Record<Exclude<TriageVerb, 'tag'>, string> = { vet: 'contact.
  * Applies one verb to one contact. Returns false (nothing written) when the
  * contact is no longer in triage: vetted or opted out meanwhile.
  */
-export function applyTriage(ctx: CoreContext, by: string, contactId: number, verb: TriageVerb, tags: string[] = []): boolean {
+export function applyTriage(ctx: CoreContext<ContactChange>, by: string, contactId: number, verb: TriageVerb, tags: string[] = []): boolean {
   return ctx.store.transaction(() => {
     const c = ctx.store.getContact(contactId);
     if (!c) throw notFound('contact');
@@ -87,7 +87,7 @@ export function parseTags(text: string): string[] {
  * card goes to the owner's DM (through the outbox, like every owner card), so
  * the deck is a message that stays and that each click edits in place.
  */
-export function startTriage(ctx: CoreContext, actor: Actor, text: string): View {
+export function startTriage(ctx: CoreContext<Pick<ContactStore, 'countTriageQueue' | 'nextTriageContact'> & Pick<MessagingStore, 'enqueue'>>, actor: Actor, text: string): View {
   requireOwner(ctx, actor);
   const words = text.toLowerCase().split(/\s+/).filter(Boolean);
   const unknown = words.filter((w) => !['company', 'recent', 'skipped'].includes(w));
@@ -101,7 +101,7 @@ export function startTriage(ctx: CoreContext, actor: Actor, text: string): View 
   return triageStartedView(step.total);
 }
 
-function cardOrDone(ctx: CoreContext, deck: TriageDeck, afterId?: number): View {
+function cardOrDone(ctx: CoreContext<Pick<ContactStore, 'countTriageQueue' | 'nextTriageContact'>>, deck: TriageDeck, afterId?: number): View {
   const step = nextTriageStep(ctx, deck, afterId);
   if (step) return triageCardView(step.contact, step.position, step.total, deck);
   const skipped = ctx.store.countTriageQueue({ order: deck.order, includeSkipped: true }) - ctx.store.countTriageQueue(queueOf(deck));
@@ -111,7 +111,7 @@ function cardOrDone(ctx: CoreContext, deck: TriageDeck, afterId?: number): View 
 export type TriageClick = { kind: 'card'; view: View } | { kind: 'form'; form: FormView };
 
 /** A button on a card: the next card (which replaces this one), or the tag form. */
-export function triageClick(ctx: CoreContext, actor: Actor, verb: TriageVerb, contactId: number, deck: TriageDeck): TriageClick {
+export function triageClick(ctx: CoreContext<ContactChange>, actor: Actor, verb: TriageVerb, contactId: number, deck: TriageDeck): TriageClick {
   requireOwner(ctx, actor);
   if (verb === 'tag') {
     const c = ctx.store.getContact(contactId);
@@ -124,7 +124,7 @@ export function triageClick(ctx: CoreContext, actor: Actor, verb: TriageVerb, co
 
 export type TagSubmit = { ok: true; view: View } | { ok: false; form: FormView; errors: FieldErrors };
 
-export function submitTriageTags(ctx: CoreContext, actor: Actor, contactId: number, deck: TriageDeck, values: Record<string, string>): TagSubmit {
+export function submitTriageTags(ctx: CoreContext<ContactChange>, actor: Actor, contactId: number, deck: TriageDeck, values: Record<string, string>): TagSubmit {
   requireOwner(ctx, actor);
   const tags = parseTags(String(values[TAGS_FIELD] ?? ''));
   if (tags.length === 0) {

@@ -10,7 +10,8 @@
 // wait for an intro (or give up on one) that is no longer decided.
 import type { Actor, Contact, IntroRequest, Member } from '../domain.ts';
 import { chatIdentity } from '../domain.ts';
-import { type CoreContext, nowIso, requireOwner, who } from '../context.ts';
+import { type CoreContext, type IntroTransaction, nowIso, requireOwner, who } from '../context.ts';
+import type { MessagingStore } from '../ports.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { messageKey } from '../messages.ts';
 import { ownerRequestCard } from '../views/cards.ts';
@@ -23,7 +24,7 @@ import { contactLoad, requesterHistory } from './submit-intro-request.ts';
 export const UNDO_WINDOW_MS = 10 * 60_000;
 
 /** Why this decision cannot be undone now, in words for the owner; null when it can. */
-export function canUndo(ctx: CoreContext, req: IntroRequest, member: Member, contact: Contact): string | null {
+export function canUndo(ctx: CoreContext<Pick<MessagingStore, 'outboxState' | 'listEvents'>>, req: IntroRequest, member: Member, contact: Contact): string | null {
   if (req.status !== 'approved' && req.status !== 'declined') return 'There is no decision on this request to undo.';
   const decidedAt = req.decidedAt ? Date.parse(req.decidedAt) : NaN;
   if (!(ctx.clock.now().getTime() - decidedAt < UNDO_WINDOW_MS)) return 'A decision can be undone for 10 minutes; this one is older, so it stands.';
@@ -37,7 +38,7 @@ export function canUndo(ctx: CoreContext, req: IntroRequest, member: Member, con
   return null;
 }
 
-export function undoDecision(ctx: CoreContext, actor: Actor, requestId: number): View {
+export function undoDecision(ctx: CoreContext<IntroTransaction>, actor: Actor, requestId: number): View {
   requireOwner(ctx, actor);
   return ctx.store.transaction(() => {
     const req = ctx.store.getRequest(requestId);
