@@ -3,7 +3,8 @@
 // these calls and render the Reply; no rule lives in an adapter.
 import { decodeAction } from './actions.ts';
 import type { Actor } from './domain.ts';
-import type { CoreContext } from './context.ts';
+import type { CoreContext, Membership } from './context.ts';
+import type { ContactStore } from './ports.ts';
 import { DomainError } from './errors.ts';
 import { decideAdmission, requestAdmission, unblockFromCard } from './use-cases/admission.ts';
 import { openIntroTextForm, saveIntroText } from './use-cases/intro-text.ts';
@@ -13,7 +14,7 @@ import { undoDecision } from './use-cases/undo-decision.ts';
 import { decideIntro } from './use-cases/decide-intro.ts';
 import { answerForContact } from './use-cases/deliver-intro.ts';
 import { recordOutcome } from './use-cases/follow-up.ts';
-import { home } from './use-cases/home.ts';
+import { home, type HomeStore } from './use-cases/home.ts';
 import { getStats, intros, withdrawRequest } from './use-cases/my-requests.ts';
 import { searchContacts } from './use-cases/search-contacts.ts';
 import { suggestContacts, type Suggestion } from './use-cases/suggest-contacts.ts';
@@ -58,6 +59,8 @@ const refusal = (err: unknown): View => {
   throw err;
 };
 
+// handleCommand, handleAction and handleSubmit take the whole Store on purpose:
+// they dispatch to every use case, so they need the union of what all of them need.
 export function handleCommand(ctx: CoreContext, actor: Actor, name: string, text: string): Reply {
   try {
     switch (name) {
@@ -217,7 +220,7 @@ export function handleSubmit(ctx: CoreContext, actor: Actor, formAction: string,
 }
 
 /** Suggestions while someone types a command's text (Discord's autocomplete); never a throw. */
-export function handleSuggest(ctx: CoreContext, actor: Actor, name: string, text: string): Suggestion[] {
+export function handleSuggest(ctx: CoreContext<Membership & Pick<ContactStore, 'searchContacts'>>, actor: Actor, name: string, text: string): Suggestion[] {
   if (name !== 'find-contact') return [];
   try {
     return suggestContacts(ctx, actor, text);
@@ -228,7 +231,7 @@ export function handleSuggest(ctx: CoreContext, actor: Actor, name: string, text
 }
 
 /** The actor's home surface (Slack's App Home tab): always a view, never a throw for a refusal. */
-export function handleHome(ctx: CoreContext, actor: Actor): View {
+export function handleHome(ctx: CoreContext<HomeStore>, actor: Actor): View {
   try {
     return home(ctx, actor);
   } catch (err) {

@@ -3,7 +3,7 @@
 // a crash or a restart every due task still happens, and exactly once, even
 // with two processes on the same database.
 import type { Task } from './domain.ts';
-import { type CoreContext, nowIso } from './context.ts';
+import { type CoreContext, type IntroTransaction, type IntroWork, nowIso } from './context.ts';
 import type { Logger } from './ports.ts';
 import { messageKey } from './messages.ts';
 import { updateOwnerCards } from './use-cases/owner-card.ts';
@@ -13,7 +13,7 @@ import { expireOptin } from './use-cases/deliver-intro.ts';
 import { sendFollowUp } from './use-cases/follow-up.ts';
 import { contactLoad, requesterHistory } from './use-cases/submit-intro-request.ts';
 
-function remindOwner(ctx: CoreContext, requestId: number): boolean {
+function remindOwner(ctx: CoreContext<IntroWork>, requestId: number): boolean {
   const req = ctx.store.getRequest(requestId);
   // A request sent back for changes waits for the member, not the owner.
   if (!req || req.status !== 'pending' || req.changesRequestedAt) return false;
@@ -29,7 +29,7 @@ function remindOwner(ctx: CoreContext, requestId: number): boolean {
   return true;
 }
 
-function expireRequest(ctx: CoreContext, requestId: number): boolean {
+function expireRequest(ctx: CoreContext<IntroWork>, requestId: number): boolean {
   const at = nowIso(ctx);
   if (!ctx.store.transitionRequest(requestId, ['pending'], 'expired', { at })) return false;
   const req = ctx.store.getRequest(requestId);
@@ -42,7 +42,7 @@ function expireRequest(ctx: CoreContext, requestId: number): boolean {
   return true;
 }
 
-const HANDLERS: Record<Task['kind'], (ctx: CoreContext, requestId: number) => boolean> = {
+const HANDLERS: Record<Task['kind'], (ctx: CoreContext<IntroWork>, requestId: number) => boolean> = {
   remind_owner: remindOwner,
   expire_request: expireRequest,
   expire_optin: expireOptin,
@@ -55,7 +55,7 @@ const HANDLERS: Record<Task['kind'], (ctx: CoreContext, requestId: number) => bo
  * fails (its contact was removed meanwhile, say) is marked done and reported,
  * so it can never block the tasks behind it.
  */
-export function runDueTasks(ctx: CoreContext, limit = 100, onError: (task: Task, err: unknown) => void = () => {}): number {
+export function runDueTasks(ctx: CoreContext<IntroTransaction>, limit = 100, onError: (task: Task, err: unknown) => void = () => {}): number {
   let acted = 0;
   for (const task of ctx.store.dueTasks(nowIso(ctx), limit)) {
     try {
@@ -75,7 +75,7 @@ export function runDueTasks(ctx: CoreContext, limit = 100, onError: (task: Task,
 export class Scheduler {
   private timer: NodeJS.Timeout | null = null;
   constructor(
-    private readonly ctx: CoreContext,
+    private readonly ctx: CoreContext<IntroTransaction>,
     private readonly logger: Logger,
     private readonly afterRun: () => void = () => {},
   ) {}
