@@ -4,7 +4,7 @@
 // takes PublicContact and cannot show a private field.
 import { encodeAction } from '../actions.ts';
 import type { Contact } from '../domain.ts';
-import { contactHeadline, STRENGTH_WORDS } from './contact-line.ts';
+import { contactHeadline, OWNER_STRENGTH_WORDS } from './contact-line.ts';
 import type { Block, Button, FormView, View } from './view.ts';
 
 function statusLine(c: Contact): string {
@@ -33,9 +33,9 @@ export function ownerSearchResultsView(input: { query: string; page: number; pag
       c.linkedinUrl ? `LinkedIn: ${c.linkedinUrl}` : '',
       c.connectedOn ? `Connected on ${c.connectedOn}` : '',
       c.tags.length ? `Tags: ${c.tags.join(', ')}` : '',
-      `You ${STRENGTH_WORDS[c.strength]}`,
+      OWNER_STRENGTH_WORDS[c.strength],
     ].filter(Boolean);
-    blocks.push({ kind: 'context', text: `${statusLine(c)}\n${facts.join(' · ')}` });
+    blocks.push({ kind: 'context', text: statusLine(c) }, { kind: 'context', text: facts.join(' · ') });
     if (c.notes) blocks.push({ kind: 'quote', label: 'Your notes', text: c.notes });
     blocks.push({ kind: 'actions', buttons: contactButtons(c) });
   }
