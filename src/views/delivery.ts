@@ -128,17 +128,8 @@ export function introMessage(req: IntroRequest, member: Member, contact: Contact
 /** For a contact who is not on chat (or, with `unreachable`, whom chat could not reach): the final intro email, for the owner to send to both. */
 export function ownerIntroEmailCard(req: IntroRequest, member: Member, contact: Contact, ownerName: string, unreachable?: string): View {
   const subject = `Intro: ${contact.name} <> ${member.displayName}`;
-  const drafted = [
-    `${first(contact.name)}, meet ${member.displayName}. ${member.displayName}, meet ${first(contact.name)}.`,
-    '',
-    req.blurb,
-    '',
-    `${member.displayName} would like to ask: ${req.whyContact}`,
-    '',
-    `I'll let you two take it from here.`,
-    '',
-    ownerName,
-  ].join('\n');
+  // The same draft the owner saw (and could edit) on his card: what he read is what goes.
+  const drafted = draftIntroText(req, member, contact, ownerName);
   // The owner's own words when he edited the intro; the draft otherwise.
   const body = req.introText ?? drafted;
   const memberEmail = member.email ?? null;
