@@ -4,7 +4,8 @@
 import type { Actor, Contact } from '../domain.ts';
 import { type ContactChange, type ContactLookup, type CoreContext, nowIso, requireOwner, who } from '../context.ts';
 import type { ContactStore } from '../ports.ts';
-import { DomainError, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
+import { readTags } from '../rules/tags.ts';
 import { cleanText } from '../rules/text.ts';
 import { curatedView, ownerEmptyQueryView, ownerNoMatchView, ownerSearchResultsView, tagFormView } from '../views/owner-search.ts';
 import type { FieldErrors, FormView, View } from '../views/view.ts';
@@ -54,9 +55,12 @@ export function openTagForm(ctx: CoreContext<ContactLookup>, actor: Actor, id: n
 }
 
 export function submitTags(ctx: CoreContext<ContactChange>, actor: Actor, id: number, values: Record<string, string>): { ok: true; view: View } | { ok: false; errors: FieldErrors; form: FormView } {
-  const tags = [...new Set(cleanText(String(values.tags ?? '')).split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
-  if (tags.length === 0) return { ok: false, errors: { tags: 'Type at least one tag, separated by commas.' }, form: tagFormView(ownedContact(ctx, actor, id)) };
-  if (tags.some((t) => t.length > 50)) throw new DomainError('invalid', 'A tag is at most 50 characters.');
+  const read = readTags(String(values.tags ?? ''));
+  if (!read.ok || read.tags.length === 0) {
+    const error = read.ok ? 'Type at least one tag, separated by commas.' : read.error;
+    return { ok: false, errors: { tags: error }, form: tagFormView(ownedContact(ctx, actor, id)) };
+  }
+  const { tags } = read;
   const c = change(ctx, actor, id, { tags }, 'contact.tagged', { tags });
   return { ok: true, view: curatedView(`${c.name} is tagged ${c.tags.join(', ')}.`) };
 }

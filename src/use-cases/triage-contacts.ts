@@ -8,6 +8,7 @@ import type { TriageDeck, TriageVerb } from '../actions.ts';
 import type { Actor, Contact } from '../domain.ts';
 import { type ContactChange, type CoreContext, nowIso, requireOwner, who } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
+import { readTags } from '../rules/tags.ts';
 import type { ContactStore, MessagingStore, TriageOrder, TriageQueue } from '../ports.ts';
 import { TAGS_FIELD, triageCardView, triageDoneView, triageStartedView, triageTagFormView } from '../views/triage.ts';
 import type { FieldErrors, FormView, View } from '../views/view.ts';
@@ -75,9 +76,11 @@ export function applyTriage(ctx: CoreContext<ContactChange>, by: string, contact
   });
 }
 
-/** "a, b; c" → ['a', 'b', 'c'], trimmed, without repeats or empty ones. */
+/** "a, b; c" → ['a', 'b', 'c'] as src/rules/tags.ts reads them; a kind refusal for a tag too long or too many. */
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(/[,;|\n]/).map((t) => t.replace(/\s+/g, ' ').trim().slice(0, 50)).filter(Boolean))].slice(0, 20);
+  const read = readTags(text);
+  if (!read.ok) throw new DomainError('invalid', read.error);
+  return read.tags;
 }
 
 // ── the chat deck ────────────────────────────────────────────────────────
@@ -126,12 +129,13 @@ export type TagSubmit = { ok: true; view: View } | { ok: false; form: FormView; 
 
 export function submitTriageTags(ctx: CoreContext<ContactChange>, actor: Actor, contactId: number, deck: TriageDeck, values: Record<string, string>): TagSubmit {
   requireOwner(ctx, actor);
-  const tags = parseTags(String(values[TAGS_FIELD] ?? ''));
-  if (tags.length === 0) {
+  const read = readTags(String(values[TAGS_FIELD] ?? ''));
+  if (!read.ok || read.tags.length === 0) {
     const c = ctx.store.getContact(contactId);
     if (!c) throw notFound('contact');
-    return { ok: false, form: triageTagFormView(c, deck), errors: { [TAGS_FIELD]: 'Give at least one tag (e.g. fintech, investor), or close this and choose Vet.' } };
+    const error = read.ok ? 'Give at least one tag (e.g. fintech, investor), or close this and choose Vet.' : read.error;
+    return { ok: false, form: triageTagFormView(c, deck), errors: { [TAGS_FIELD]: error } };
   }
-  applyTriage(ctx, who(actor), contactId, 'tag', tags);
+  applyTriage(ctx, who(actor), contactId, 'tag', read.tags);
   return { ok: true, view: cardOrDone(ctx, { ...deck, done: deck.done + 1 }, contactId) };
 }
