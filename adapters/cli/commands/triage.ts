@@ -7,7 +7,8 @@ import type { TriageDeck, TriageVerb } from '../../../src/actions.ts';
 import type { Contact } from '../../../src/domain.ts';
 import type { TriageOrder } from '../../../src/ports.ts';
 import { TRIAGE_ORDERS } from '../../../src/ports.ts';
-import { applyTriage, nextTriageStep, parseTags, queueOf, type TriageStep } from '../../../src/use-cases/triage-contacts.ts';
+import { applyTriage, nextTriageStep, queueOf, type TriageStep } from '../../../src/use-cases/triage-contacts.ts';
+import { mergeTags, readTags } from '../../../src/rules/tags.ts';
 import { connectedOnText, progressText } from '../../../src/views/triage.ts';
 import { answersFrom, isTty } from '../keys.ts';
 import { type CliContext, out, UsageError } from '../io.ts';
@@ -66,11 +67,9 @@ export async function runTriage(c: CliContext, o: TriageOptions = {}): Promise<n
       if (verb === null) break;
       const contact = step.contact;
       if (verb === 'tag') {
-        c.io.stdout.write('tags (comma separated)> ');
-        const typed = await answers.line();
-        if (typed === null) break; // Ctrl-C or the end of input at the prompt: stop, change nothing
-        const tags = parseTags(typed);
-        applyTriage(c.ctx, c.by, contact.id, tags.length ? 'tag' : 'vet', [...new Set([...contact.tags, ...tags])]);
+        const tags = await askTags(c, answers);
+        if (tags === null) break; // Ctrl-C or the end of input at the prompt: stop, change nothing
+        applyTriage(c.ctx, c.by, contact.id, tags.length ? 'tag' : 'vet', mergeTags(contact.tags, tags));
         if (tags.length) counts.tagged++;
         counts.vetted++;
       } else {
@@ -98,5 +97,17 @@ async function askVerb(c: CliContext, answers: ReturnType<typeof answersFrom>): 
     const verb = VERBS[key];
     if (verb) return verb;
     out(c, `Unknown key "${key}". ${HELP}`);
+  }
+}
+
+/** The tags line, asked again (with why) until it reads; null when input ends. */
+async function askTags(c: CliContext, answers: ReturnType<typeof answersFrom>): Promise<string[] | null> {
+  for (;;) {
+    c.io.stdout.write('tags (comma separated)> ');
+    const typed = await answers.line();
+    if (typed === null) return null;
+    const read = readTags(typed);
+    if (read.ok) return read.tags;
+    out(c, read.error);
   }
 }

@@ -103,6 +103,16 @@ describe('contacts triage', () => {
     expect(vetted()).toEqual([skipped]);
   });
 
+  it('asks again for a tags line with a tag too long, saying why, and keeps the tags the contact had', async () => {
+    seed(1);
+    const [id] = withStore((s) => s.listContacts().map((c) => c.id));
+    withStore((s) => s.updateContact(id!, { tags: ['Fintech'] }, '2026-01-01T00:00:00.000Z'));
+    const r = await cli(['contacts', 'triage'], `t\n${'z'.repeat(51)}\nfintech; Seed  rounds\n`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('A tag is at most 50 characters');
+    expect(withStore((s) => s.getContact(id!))).toMatchObject({ vetted: true, tags: ['Fintech', 'Seed rounds'] });
+  });
+
   it('says when only skipped contacts are left', async () => {
     seed(1);
     await cli(['contacts', 'triage'], 's\n');

@@ -93,7 +93,7 @@ describe('terminal: owner search and history', () => {
     expect(await term.type(String(ConsoleDriver.button(results, 'Vet')))).toContain('Uma Unvetted is vetted');
     await term.type(String(ConsoleDriver.button(results, 'Tag')));
     expect(await term.type('climate, Hiring')).toContain('Uma Unvetted is tagged');
-    expect(t.ctx.store.getContact(c.id)).toMatchObject({ vetted: true, tags: ['climate', 'hiring'] });
+    expect(t.ctx.store.getContact(c.id)).toMatchObject({ vetted: true, tags: ['climate', 'Hiring'] });
   });
 
   it('/intros shows the owner the age of what waits and the outcomes of recent intros', async () => {
