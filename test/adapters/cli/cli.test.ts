@@ -2,36 +2,16 @@
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../adapters/cli/main.ts';
 import { SqliteStore } from '../../../db/sqlite-store.ts';
-import { tempDbPath, TestClock } from '../../support/core.ts';
+import { runCliCaptured, withStoreAt, type CliResult } from '../../support/cli.ts';
+import { tempDbPath } from '../../support/core.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/csv');
 let tmp: ReturnType<typeof tempDbPath>;
 
-async function cli(args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let o = '';
-  let e = '';
-  stdout.on('data', (d: Buffer) => (o += d.toString()));
-  stderr.on('data', (d: Buffer) => (e += d.toString()));
-  stdin.end(input);
-  const code = await runCli(['--db', tmp.path, ...args], { stdin, stdout, stderr }, {}, new TestClock());
-  return { code, stdout: o, stderr: e };
-}
-
-function withStore<T>(fn: (s: SqliteStore) => T): T {
-  const s = SqliteStore.open(tmp.path);
-  try {
-    return fn(s);
-  } finally {
-    s.close();
-  }
-}
+const cli = (args: string[], input = ''): Promise<CliResult> => runCliCaptured(tmp.path, args, { input });
+const withStore = <T>(fn: (s: SqliteStore) => T): T => withStoreAt(tmp.path, fn);
 
 beforeEach(() => {
   tmp = tempDbPath();

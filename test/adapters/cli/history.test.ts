@@ -1,12 +1,11 @@
 // `members show` and `requests show`: a member's and a request's history from
 // the event log, as text and as JSON, over a real SQLite file.
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../adapters/cli/main.ts';
 import { encodeAction } from '../../../src/actions.ts';
 import { handleAction } from '../../../src/interactions.ts';
 import { decideIntro } from '../../../src/use-cases/decide-intro.ts';
 import { submitIntroRequest } from '../../../src/use-cases/submit-intro-request.ts';
+import { runCliCaptured, type CliResult } from '../../support/cli.ts';
 import { addContact, addMember, alice, goodForm, makeCore, owner, PRIVATE, type TestCore } from '../../support/core.ts';
 
 let t: TestCore;
@@ -26,16 +25,7 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let o = '';
-  let e = '';
-  stdout.on('data', (d: Buffer) => (o += d.toString()));
-  stderr.on('data', (d: Buffer) => (e += d.toString()));
-  const code = await runCli(['--db', t.path, ...args], { stdin: new PassThrough(), stdout, stderr }, {}, t.ctx.clock);
-  return { code, stdout: o, stderr: e };
-}
+const cli = (args: string[]): Promise<CliResult> => runCliCaptured(t.path, args, { clock: t.ctx.clock });
 
 describe('members show', () => {
   it('lists the requests with outcomes and decline reasons, then the events in order', async () => {

@@ -1,34 +1,14 @@
 // `intro create` and the owner's `contacts list --search` over his private
 // fields, run in-process with real streams over a real SQLite file.
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../adapters/cli/main.ts';
 import { SqliteStore } from '../../../db/sqlite-store.ts';
-import { tempDbPath, TestClock } from '../../support/core.ts';
+import { runCliCaptured, withStoreAt, type CliResult } from '../../support/cli.ts';
+import { tempDbPath } from '../../support/core.ts';
 
 let tmp: ReturnType<typeof tempDbPath>;
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let o = '';
-  let e = '';
-  stdout.on('data', (d: Buffer) => (o += d.toString()));
-  stderr.on('data', (d: Buffer) => (e += d.toString()));
-  stdin.end('');
-  const code = await runCli(['--db', tmp.path, ...args], { stdin, stdout, stderr }, env, new TestClock());
-  return { code, stdout: o, stderr: e };
-}
-
-function withStore<T>(fn: (s: SqliteStore) => T): T {
-  const s = SqliteStore.open(tmp.path);
-  try {
-    return fn(s);
-  } finally {
-    s.close();
-  }
-}
+const cli = (args: string[], env: Record<string, string> = {}): Promise<CliResult> => runCliCaptured(tmp.path, args, { env });
+const withStore = <T>(fn: (s: SqliteStore) => T): T => withStoreAt(tmp.path, fn);
 
 const why = 'You both rebuilt fraud teams after a merger and could compare notes on hiring analysts.';
 const blurb = 'Jordan is a risk lead at a lender, looking at payments companies in Lisbon.';

@@ -1,10 +1,9 @@
 // `members unblock`: the CLI's way back from "I don't know you".
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../adapters/cli/main.ts';
 import { SqliteStore } from '../../../db/sqlite-store.ts';
 import { requestAdmission, decideAdmission } from '../../../src/use-cases/admission.ts';
-import { makeCore, owner, stranger, tempDbPath, TestClock, type TestCore } from '../../support/core.ts';
+import { runCliCaptured, type CliResult } from '../../support/cli.ts';
+import { makeCore, owner, stranger, tempDbPath, type TestCore } from '../../support/core.ts';
 
 let tmp: ReturnType<typeof tempDbPath>;
 beforeEach(() => {
@@ -12,16 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let o = '';
-  let e = '';
-  stdout.on('data', (d: Buffer) => (o += d.toString()));
-  stderr.on('data', (d: Buffer) => (e += d.toString()));
-  const code = await runCli(['--db', tmp.path, ...args], { stdin: new PassThrough(), stdout, stderr }, {}, new TestClock());
-  return { code, stdout: o, stderr: e };
-}
+const cli = (args: string[]): Promise<CliResult> => runCliCaptured(tmp.path, args);
 
 function withCore<T>(fn: (t: TestCore) => T): T {
   const t = makeCore({}, tmp.path);

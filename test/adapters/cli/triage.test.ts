@@ -3,9 +3,9 @@
 // two orders, and bulk changes that confirm, refuse unknown ids and undo.
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../adapters/cli/main.ts';
 import { SqliteStore } from '../../../db/sqlite-store.ts';
-import { tempDbPath, TestClock } from '../../support/core.ts';
+import { runCliCaptured, withStoreAt, type CliResult } from '../../support/cli.ts';
+import { tempDbPath } from '../../support/core.ts';
 import { seedRolodex } from '../../support/rolodex.ts';
 
 let tmp: ReturnType<typeof tempDbPath>;
@@ -23,27 +23,8 @@ function fakeTty(): PassThrough & { isTTY: boolean; raw: boolean[]; setRawMode(r
   return s;
 }
 
-async function cli(args: string[], input: string | PassThrough = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdin = typeof input === 'string' ? new PassThrough() : input;
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let o = '';
-  let e = '';
-  stdout.on('data', (d: Buffer) => (o += d.toString()));
-  stderr.on('data', (d: Buffer) => (e += d.toString()));
-  if (typeof input === 'string') stdin.end(input);
-  const code = await runCli(['--db', tmp.path, ...args], { stdin, stdout, stderr }, {}, new TestClock());
-  return { code, stdout: o, stderr: e };
-}
-
-function withStore<T>(fn: (s: SqliteStore) => T): T {
-  const s = SqliteStore.open(tmp.path);
-  try {
-    return fn(s);
-  } finally {
-    s.close();
-  }
-}
+const cli = (args: string[], input: string | PassThrough = ''): Promise<CliResult> => runCliCaptured(tmp.path, args, { input });
+const withStore = <T>(fn: (s: SqliteStore) => T): T => withStoreAt(tmp.path, fn);
 
 const seed = (n: number) => withStore((s) => seedRolodex(s, n));
 const vetted = () => withStore((s) => s.listContacts({ vetted: true }).map((c) => c.id));
