@@ -7,13 +7,14 @@ import { expect } from 'vitest';
 import type { APIInteraction, APIInteractionResponse, APIMessage, ClientOptions } from 'discord.js';
 import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/index.ts';
 import { Dispatcher } from '../../../src/dispatcher.ts';
+import { submitIntroRequest } from '../../../src/use-cases/submit-intro-request.ts';
 import { deliveryFailed } from '../../../src/use-cases/delivery-failed.ts';
 import type { DiscordConfig } from '../../../src/config.ts';
 import type { Policy } from '../../../src/context.ts';
 import type { Actor } from '../../../src/domain.ts';
 import type { Logger } from '../../../src/ports.ts';
 import { runDueTasks } from '../../../src/scheduler.ts';
-import { makeCore, tempDbPath, type TestCore } from '../../support/core.ts';
+import { goodForm, makeCore, tempDbPath, type TestCore } from '../../support/core.ts';
 import {
   ALICE,
   FAKE_IDS,
@@ -139,6 +140,21 @@ export async function startBot(policy: Partial<Policy> = {}, options: StartOptio
 
 export function addDiscordMember(h: BotHarness, user = ALICE) {
   return h.t.ctx.store.saveMember({ platform: 'discord', userId: user.id, displayName: user.global_name ?? user.username, status: 'member', at: h.t.ctx.clock.now().toISOString() });
+}
+
+/** Closes the bot, then fails the test if anything was logged at error level. */
+export async function closeExpectingNoErrors(h: BotHarness): Promise<void> {
+  const failures = h.logs.filter((l) => l.level === 'error');
+  await h.close();
+  expect(failures).toEqual([]);
+}
+
+/** A member (Alice unless told) asks for an intro to `contactId` with the good form; the owner's DM card once the outbox has run. */
+export async function requestToOwnerCard(h: BotHarness, contactId: number, user = ALICE): Promise<{ requestId: number; card: APIMessage }> {
+  const result = submitIntroRequest(h.t.ctx, discordActor(user), contactId, goodForm);
+  if (!result.ok) throw new Error('the good form bounced');
+  await h.dispatcher.runOnce();
+  return { requestId: result.request.id, card: asBotMessage(await waitForDm(h.fake, OWNER.id), OWNER.id) };
 }
 
 // --- reading what the bot sent -------------------------------------------------------

@@ -2,20 +2,18 @@
 // and only the owner's click counts, once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../../src/actions.ts';
-import { submitIntroRequest } from '../../../src/use-cases/submit-intro-request.ts';
-import { addContact, goodForm } from '../../support/core.ts';
+import { addContact } from '../../support/core.ts';
 import type { APIMessage } from 'discord.js';
 import { ALICE, button } from '../../support/fake-discord.ts';
 import {
   addDiscordMember,
-  asBotMessage,
   buttonLabelled,
   buttonsOf,
   dataOf,
-  discordActor,
   dmsTo,
   expectNoPingsAnywhere,
   OWNER,
+  requestToOwnerCard,
   startBot,
   textOf,
   waitForDm,
@@ -29,12 +27,7 @@ let requestId: number;
 beforeEach(async () => {
   h = await startBot();
   addDiscordMember(h);
-  const contact = addContact(h.t);
-  const result = submitIntroRequest(h.t.ctx, discordActor(ALICE), contact.id, goodForm);
-  if (!result.ok) throw new Error('the good form bounced');
-  requestId = result.request.id;
-  await h.dispatcher.runOnce();
-  card = asBotMessage(await waitForDm(h.fake, OWNER.id), OWNER.id);
+  ({ requestId, card } = await requestToOwnerCard(h, addContact(h.t).id));
 });
 afterEach(async () => {
   await h.close();

@@ -17,6 +17,7 @@ import { DMS_CLOSED_RETRY_MS } from '../../../adapters/discord/index.ts';
 import { ALICE, apiUser, botMessage, button, discordError, dmChannelIdFor, FAKE_IDS, NO_ANSWER, slashCommand, type RecordedRequest } from '../../support/fake-discord.ts';
 import {
   addDiscordMember,
+  closeExpectingNoErrors,
   asBotMessage,
   buttonLabelled,
   buttonsOf,
@@ -51,11 +52,7 @@ beforeEach(async () => {
   addDiscordMember(h, ALICE);
   addDiscordMember(h, CAROL);
 });
-afterEach(async () => {
-  const failures = h.logs.filter((l) => l.level === 'error');
-  await h.close();
-  expect(failures).toEqual([]);
-});
+afterEach(() => closeExpectingNoErrors(h));
 
 // --- helpers ------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ import {
 } from '../../support/fake-discord.ts';
 import {
   addDiscordMember,
+  closeExpectingNoErrors,
   asBotMessage,
   buttonLabelled,
   buttonsOf,
@@ -52,11 +53,7 @@ async function boot(timeoutMs: number): Promise<void> {
   h = await startBot({}, { clientOptions: { rest: { timeout: timeoutMs } } });
   for (const user of [ALICE, BOB, CAROL]) addDiscordMember(h, user);
 }
-afterEach(async () => {
-  const failures = h.logs.filter((l) => l.level === 'error');
-  await h.close();
-  expect(failures).toEqual([]);
-});
+afterEach(() => closeExpectingNoErrors(h));
 
 const pending = () => h.t.ctx.store.listOutbox({ status: 'pending' });
 

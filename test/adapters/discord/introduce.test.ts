@@ -11,6 +11,7 @@ import { addContact, goodForm, PRIVATE } from '../../support/core.ts';
 import { ALICE, apiUser, button, modalSubmit, slashCommand } from '../../support/fake-discord.ts';
 import {
   addDiscordMember,
+  closeExpectingNoErrors,
   asBotMessage,
   buttonLabelled,
   buttonsOf,
@@ -33,11 +34,7 @@ beforeEach(async () => {
   h = await startBot();
   addDiscordMember(h, ALICE);
 });
-afterEach(async () => {
-  const failures = h.logs.filter((l) => l.level === 'error');
-  await h.close();
-  expect(failures).toEqual([]);
-});
+afterEach(() => closeExpectingNoErrors(h));
 
 const settle = () => within(5_000, h.dispatcher.runOnce(), 'outbox pass');
 

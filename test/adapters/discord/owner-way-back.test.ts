@@ -5,7 +5,6 @@ import type { APIMessage, APIModalInteractionResponseCallbackData } from 'discor
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../../src/actions.ts';
 import { handleSubmit } from '../../../src/interactions.ts';
-import { submitIntroRequest } from '../../../src/use-cases/submit-intro-request.ts';
 import { addContact, goodForm } from '../../support/core.ts';
 import { ALICE, button, dmChannelIdFor, modalSubmit, slashCommand } from '../../support/fake-discord.ts';
 import {
@@ -18,6 +17,7 @@ import {
   dmsTo,
   expectNoPingsAnywhere,
   OWNER,
+  requestToOwnerCard,
   STRANGER,
   startBot,
   textOf,
@@ -37,11 +37,7 @@ afterEach(async () => {
 });
 
 async function requestAndCard(): Promise<void> {
-  const contact = addContact(h.t);
-  const result = submitIntroRequest(h.t.ctx, discordActor(ALICE), contact.id, goodForm);
-  if (!result.ok) throw new Error('the good form bounced');
-  await h.dispatcher.runOnce();
-  card = asBotMessage(await waitForDm(h.fake, OWNER.id), OWNER.id);
+  ({ card } = await requestToOwnerCard(h, addContact(h.t).id));
 }
 
 const click = (customId: string, user = OWNER, message = card) => h.interact(button({ user, guildId: null, customId, message }));
