@@ -1,10 +1,10 @@
 // Ask for changes, undo and unblock in Slack: the real Bolt app against the
 // fake Slack. The owner's card is one message, edited in place (chat.update)
 // through the outbox when the member resubmits.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handleSubmit } from '../../../src/interactions.ts';
 import { goodForm } from '../../support/core.ts';
-import { ALICE, OWNER, postsTo, seedAnaAndAlice, startSlackTest, submission, wire, type SlackTest } from './slack-app.ts';
+import { ALICE, OWNER, postsTo, seededSlackTestPerTest, submission, wire, type SlackTest } from './slack-app.ts';
 
 let s: SlackTest;
 let card: { channel: string; ts: string };
@@ -12,13 +12,7 @@ let card: { channel: string; ts: string };
 const OWNER_DM = `D${OWNER}`;
 const ALICE_DM = `D${ALICE}`;
 
-beforeEach(async () => {
-  s = await startSlackTest();
-  seedAnaAndAlice(s);
-});
-afterEach(async () => {
-  await s.close();
-});
+seededSlackTestPerTest((started) => (s = started));
 
 /** Alice's request, through the modal; the owner's card as the outbox posted it. */
 async function requestThroughModal(): Promise<void> {

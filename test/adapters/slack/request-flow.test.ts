@@ -1,18 +1,12 @@
 // Asking for an intro in Slack: the button opens the modal, the quality gate
 // answers inline, a good request reaches the owner's DM through the outbox.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { goodForm } from '../../support/core.ts';
-import { ALICE, OWNER, pause, postsTo, seedAnaAndAlice, startSlackTest, submission, wire, type SlackTest } from './slack-app.ts';
+import { ALICE, OWNER, pause, postsTo, seededSlackTestPerTest, submission, wire, type SlackTest } from './slack-app.ts';
 
 let s: SlackTest;
 
-beforeEach(async () => {
-  s = await startSlackTest();
-  seedAnaAndAlice(s);
-});
-afterEach(async () => {
-  await s.close();
-});
+seededSlackTestPerTest((started) => (s = started));
 
 const OWNER_DM = `D${OWNER}`;
 const ALICE_DM = `D${ALICE}`;

@@ -1,19 +1,13 @@
 // Slash commands through the real Bolt app: signed requests in, ephemeral
 // answers out through response_url, a fresh SQLite file per test.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addContact, goodForm, PRIVATE } from '../../support/core.ts';
 import { loadSlackFixture, postInteraction, postSlashCommand } from '../../support/slack-http.ts';
-import { ALICE, OWNER, pause, seedAnaAndAlice, startSlackTest, submission, wire, type SlackTest } from './slack-app.ts';
+import { ALICE, OWNER, pause, seededSlackTestPerTest, submission, wire, type SlackTest } from './slack-app.ts';
 
 let s: SlackTest;
 
-beforeEach(async () => {
-  s = await startSlackTest();
-  seedAnaAndAlice(s);
-});
-afterEach(async () => {
-  await s.close();
-});
+seededSlackTestPerTest((started) => (s = started));
 
 type Blocks = { type: string; elements?: { action_id: string; text: { text: string } }[] }[];
 const buttons = (blocks: unknown) => (blocks as Blocks).flatMap((b) => b.elements?.filter((e) => 'action_id' in e) ?? []);

@@ -1,6 +1,7 @@
 // Starts the REAL Slack adapter (Bolt in HTTP mode) against the fake Slack,
 // over a fresh SQLite file, with the outbox dispatcher wired to the Slack
 // messenger. Each test gets its own: nothing leaks between tests.
+import { afterEach, beforeEach } from 'vitest';
 import { createSlackApp, slackMessenger, type SlackApp } from '../../../adapters/slack/index.ts';
 import { SqliteStore } from '../../../db/sqlite-store.ts';
 import type { SlackConfig } from '../../../src/config.ts';
@@ -140,6 +141,22 @@ export async function startSlackTest(opts: { config?: Partial<SlackConfig>; poli
 export function seedAnaAndAlice(s: SlackTest): void {
   addContact(s.t);
   s.t.ctx.store.saveMember({ platform: 'slack', userId: ALICE, displayName: 'Alice', status: 'member', at: s.t.ctx.clock.now().toISOString() });
+}
+
+/**
+ * Registers the usual hooks: before each test a fresh Slack app seeded with Ana
+ * and Alice (handed to `bind`), closed after it.
+ */
+export function seededSlackTestPerTest(bind: (s: SlackTest) => void): void {
+  let current: SlackTest | undefined;
+  beforeEach(async () => {
+    current = await startSlackTest();
+    seedAnaAndAlice(current);
+    bind(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+  });
 }
 
 /** Everything a Slack call carried, as one string, to look for text in it. */

@@ -3,21 +3,15 @@
 // the bot token, imports it and answers with the CLI's own summary.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cliImportLines } from '../../support/cli-import.ts';
 import { loadSlackFixture } from '../../support/slack-http.ts';
-import { ALICE, OWNER, pause, postsTo, seedAnaAndAlice, startSlackTest, wire, type SlackTest } from './slack-app.ts';
+import { ALICE, OWNER, pause, postsTo, seededSlackTestPerTest, wire, type SlackTest } from './slack-app.ts';
 
 const CONNECTIONS = join(import.meta.dirname, '../../fixtures/csv/linkedin-3-preamble.csv');
 let s: SlackTest;
 
-beforeEach(async () => {
-  s = await startSlackTest();
-  seedAnaAndAlice(s);
-});
-afterEach(async () => {
-  await s.close();
-});
+seededSlackTestPerTest((started) => (s = started));
 
 /** The fixture event: `user` shares a file served by the fake. */
 function fileShare(user: string, opts: { eventId?: string; name?: string; body?: string; contentType?: string } = {}): Record<string, unknown> {
