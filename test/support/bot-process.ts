@@ -1,11 +1,11 @@
 // The real bot (`npm start`) as a child process in its own process group, so a
 // test can kill it and everything it started at once (tsx runs the bot in a
-// child of its own): nothing is left running after a test.
-import { spawn } from 'node:child_process';
+// child of its own): nothing is left running after a test. The spawning,
+// output capture and group kill are child.ts's; this adds the bot's command
+// line and a kill that takes a signal (SIGTERM for a graceful stop).
 import { join } from 'node:path';
-import type { Child } from './child.ts';
+import { killGroup, ROOT, spawnChild, type Child } from './child.ts';
 
-const ROOT = join(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 export interface BotProcess extends Child {
@@ -14,39 +14,17 @@ export interface BotProcess extends Child {
 }
 
 export function startBotProcess(env: Record<string, string>): BotProcess {
-  // Only what the test gives, plus PATH and HOME: the developer's own .env or tokens never leak in.
-  const proc = spawn(process.execPath, [TSX, join(ROOT, 'bin/start.ts')], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let out = '';
-  proc.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
-  const done = () => proc.exitCode !== null || proc.signalCode !== null;
+  // An empty, closed stdin: the bot reads none.
+  const child = spawnChild(process.execPath, [TSX, join(ROOT, 'bin/start.ts')], env, { input: '' });
+  // Both streams in one, as the bot's log is read whole.
+  const output = () => child.stdout() + child.stderr();
   return {
-    proc,
-    stdout: () => out,
-    stderr: () => out,
-    exited,
-    async waitFor(pattern, timeoutMs = 20_000) {
-      const start = Date.now();
-      while (!pattern.test(out)) {
-        if (done()) throw new Error(`process ended before ${String(pattern)}:\n${out}`);
-        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(pattern)}:\n${out}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    },
-    async kill(signal = 'SIGKILL') {
-      if (proc.pid === undefined) return;
-      try {
-        process.kill(-proc.pid, signal);
-      } catch {
-        // the group is already gone
-      }
-      if (!done()) await exited;
+    ...child,
+    stdout: output,
+    stderr: output,
+    async kill(signal: NodeJS.Signals = 'SIGKILL') {
+      killGroup(child.proc, signal);
+      if (child.proc.exitCode === null && child.proc.signalCode === null) await child.exited;
     },
   };
 }

@@ -56,11 +56,11 @@ export function spawnChild(command: string, args: string[], env: Record<string, 
   };
 }
 
-/** SIGKILL to the child's process group (itself and everything it started); quiet when it is already gone. */
-export function killGroup(proc: ChildProcess): void {
+/** A signal (SIGKILL unless told) to the child's process group (itself and everything it started); quiet when it is already gone. */
+export function killGroup(proc: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): void {
   if (proc.pid === undefined) return;
   try {
-    process.kill(-proc.pid, 'SIGKILL');
+    process.kill(-proc.pid, signal);
   } catch {
     // the group is already gone
   }
