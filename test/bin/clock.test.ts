@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../db/sqlite-store.ts';
-import { ALICE, OWNER, SECRET, submission } from '../adapters/slack/slack-app.ts';
+import { ALICE, OWNER, SECRET, slackBotEnv, submission } from '../adapters/slack/slack-app.ts';
 import { startBotProcess, type BotProcess } from '../support/bot-process.ts';
 import { freePort } from '../support/child.ts';
 import { goodForm } from '../support/core.ts';
@@ -44,13 +44,7 @@ async function runBot(days = 0): Promise<void> {
     await bot.kill('SIGTERM');
   }
   bot = startBotProcess({
-    DATABASE_PATH: db,
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_OWNER_ID: OWNER,
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    PORT: String(port),
-    OWNER_NAME: 'Sam',
+    ...slackBotEnv(fake, db, port),
     ...(days ? { CLOCK_OFFSET: `${days}d` } : {}),
   });
   await bot.waitFor(/intro-broker is running/);

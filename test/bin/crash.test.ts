@@ -10,7 +10,7 @@ import { loadSlackFixture, postInteraction } from '../support/slack-http.ts';
 import { freePort, startEntry, type Child } from '../support/child.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { goodForm } from '../support/core.ts';
-import { ALICE, OWNER, SECRET, submission } from '../adapters/slack/slack-app.ts';
+import { ALICE, OWNER, SECRET, slackBotEnv, submission } from '../adapters/slack/slack-app.ts';
 
 let dir: string;
 let db: string;
@@ -38,13 +38,7 @@ afterEach(async () => {
 /** `npm start` with Slack in HTTP mode against the fake; optionally set to crash at a point. */
 async function bot(crashAt?: string, waitReady = true): Promise<Child> {
   const child = startEntry('bin/start.ts', {
-    DATABASE_PATH: db,
-    SLACK_BOT_TOKEN: 'xoxb-test',
-    SLACK_OWNER_ID: OWNER,
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    PORT: String(port),
-    OWNER_NAME: 'Sam',
+    ...slackBotEnv(fake, db, port),
     ...(crashAt ? { FAULT_INJECTION: crashAt } : {}),
   });
   children.push(child);

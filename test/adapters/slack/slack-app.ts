@@ -84,6 +84,11 @@ export function slackConfig(fake: FakeSlack, extra: Partial<SlackConfig> = {}): 
   return { botToken: 'xoxb-test', ownerId: OWNER, signingSecret: SECRET, apiUrl: fake.apiUrl, port: 0, ...extra };
 }
 
+/** The environment of a real bot process (`npm start`) with Slack in HTTP mode against the fake, on `db`, listening on `port`. */
+export function slackBotEnv(fake: FakeSlack, db: string, port: number): Record<string, string> {
+  return { DATABASE_PATH: db, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_OWNER_ID: OWNER, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: String(port), OWNER_NAME: 'Sam' };
+}
+
 /** The names users.info gives for the test's people (anyone else is "Real <id>"). */
 export const PEOPLE: Record<string, string> = { [OWNER]: 'Sam', [ALICE]: 'Alice', [BOB]: 'Bob' };
 
