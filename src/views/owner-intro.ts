@@ -93,38 +93,31 @@ function emailCard(input: { req: IntroRequest; header: string; to: string | null
   return { summary: `Ask ${input.toName} about the intro`, blocks };
 }
 
-/** For a contact not on chat: the opt-in email the owner sends, addressed to them. */
-export function contactAskEmailCard(req: IntroRequest, personName: string, contact: Contact, ownerName: string): View {
-  const body = [
-    `Hi ${first(contact.name)},`,
+/** The opt-in email both sides are asked with: who it is, why, and that a "no" is fine. */
+function askEmailBody(toName: string, whoLines: string[], why: string, ownerName: string): string {
+  return [
+    `Hi ${first(toName)},`,
     '',
-    `I'd like to introduce you to ${personName}:`,
+    ...whoLines,
     '',
-    req.blurb,
-    '',
-    `Why I think you two should talk: ${req.whyContact}`,
+    `Why I think you two should talk: ${why}`,
     '',
     'Would you be happy for me to introduce you? A "no" is completely fine.',
     '',
     ownerName,
   ].join('\n');
+}
+
+/** For a contact not on chat: the opt-in email the owner sends, addressed to them. */
+export function contactAskEmailCard(req: IntroRequest, personName: string, contact: Contact, ownerName: string): View {
+  const body = askEmailBody(contact.name, [`I'd like to introduce you to ${personName}:`, '', req.blurb], req.whyContact, ownerName);
   return emailCard({ req, header: `Intro #${req.id}: ask ${contact.name}`, to: contact.email, toName: contact.name, subject: `Intro to ${personName}?`, body, answer: 'contact_answer' });
 }
 
 /** For a person outside the network: the opt-in email the owner sends them. */
 export function personAskEmailCard(req: IntroRequest, personName: string, personEmail: string, contact: Contact, ownerName: string): View {
   const headline = contactHeadline(contact);
-  const body = [
-    `Hi ${first(personName)},`,
-    '',
-    `I'd like to introduce you to ${contact.name}${headline ? `, ${headline}` : ''}.`,
-    '',
-    `Why I think you two should talk: ${req.whyContact}`,
-    '',
-    'Would you be happy for me to introduce you? A "no" is completely fine.',
-    '',
-    ownerName,
-  ].join('\n');
+  const body = askEmailBody(personName, [`I'd like to introduce you to ${contact.name}${headline ? `, ${headline}` : ''}.`], req.whyContact, ownerName);
   return emailCard({ req, header: `Intro #${req.id}: ask ${personName}`, to: personEmail, toName: personName, subject: `Intro to ${contact.name}?`, body, answer: 'person_answer' });
 }
 
