@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../db/sqlite-store.ts';
+import { SECRET, slackBotEnv } from '../adapters/slack/slack-app.ts';
 import { freePort, startEntry, type Child } from '../support/child.ts';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.ts';
 import { postSlashCommand } from '../support/slack-http.ts';
@@ -57,17 +58,9 @@ describe('npm start', () => {
       store.insertContact({ name: 'Ana Ferreira', company: 'Lumen Pay', vetted: true, email: 'ana.secret@example.com' }, '2026-01-01T00:00:00Z');
       store.close();
       const port = await freePort();
-      child = startEntry('bin/start.ts', {
-        DATABASE_PATH: db,
-        SLACK_BOT_TOKEN: 'xoxb-test',
-        SLACK_OWNER_ID: 'U0001OWNER',
-        SLACK_SIGNING_SECRET: 'test-secret',
-        SLACK_API_URL: fake.apiUrl,
-        PORT: String(port),
-        OWNER_NAME: 'Sam',
-      }, { cwd: dir });
+      child = startEntry('bin/start.ts', slackBotEnv(fake, db, port), { cwd: dir });
       await child.waitFor(/intro-broker is running/);
-      const res = await postSlashCommand(`http://127.0.0.1:${port}/slack/events`, 'test-secret', {
+      const res = await postSlashCommand(`http://127.0.0.1:${port}/slack/events`, SECRET, {
         command: '/find-contact',
         text: 'lumen',
         user_id: 'U0001ALICE',
