@@ -3,7 +3,7 @@
 // shared Dispatcher built the way bin/platforms.ts builds it. `restart()` plays a
 // process that dies and comes back: a new client and a new SqliteStore on the
 // same database file, logged in to the same fake.
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { APIInteraction, APIInteractionResponse, APIMessage, ClientOptions } from 'discord.js';
 import { createDiscordBot, type DiscordBot } from '../../../adapters/discord/index.ts';
 import { Dispatcher } from '../../../src/dispatcher.ts';
@@ -140,6 +140,23 @@ export async function startBot(policy: Partial<Policy> = {}, options: StartOptio
 
 export function addDiscordMember(h: BotHarness, user = ALICE) {
   return h.t.ctx.store.saveMember({ platform: 'discord', userId: user.id, displayName: user.global_name ?? user.username, status: 'member', at: h.t.ctx.clock.now().toISOString() });
+}
+
+/**
+ * Registers the usual hooks: before each test a fresh bot with Alice as a
+ * member (handed to `bind`), closed after it. A file's own beforeEach, declared
+ * after this call, runs after it.
+ */
+export function botWithAlicePerTest(bind: (h: BotHarness) => void): void {
+  let current: BotHarness | undefined;
+  beforeEach(async () => {
+    current = await startBot();
+    addDiscordMember(current);
+    bind(current);
+  });
+  afterEach(async () => {
+    await current?.close();
+  });
 }
 
 /** Closes the bot, then fails the test if anything was logged at error level. */

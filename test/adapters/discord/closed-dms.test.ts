@@ -1,22 +1,18 @@
 // Error 50007: the recipient's DMs are closed to the bot. The person who acted is told
 // ephemerally, the message stays in the outbox, and it goes out once, later.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../../src/actions.ts';
 import { submitIntroRequest } from '../../../src/use-cases/submit-intro-request.ts';
 import { DMS_CLOSED_RETRY_MS } from '../../../adapters/discord/index.ts';
 import { addContact, goodForm } from '../../support/core.ts';
 import { ALICE, button, discordError, dmChannelIdFor, FAKE_IDS, modalSubmit } from '../../support/fake-discord.ts';
-import { addDiscordMember, asBotMessage, buttonLabelled, dataOf, discordActor, dmsTo, expectNoPingsAnywhere, OWNER, startBot, textOf, waitForDm, type BotHarness } from './bot-harness.ts';
+import { asBotMessage, botWithAlicePerTest, buttonLabelled, dataOf, discordActor, dmsTo, expectNoPingsAnywhere, OWNER, textOf, waitForDm, type BotHarness } from './bot-harness.ts';
 
 let h: BotHarness;
 let contactId: number;
-beforeEach(async () => {
-  h = await startBot();
-  addDiscordMember(h);
+botWithAlicePerTest((started) => (h = started));
+beforeEach(() => {
   contactId = addContact(h.t).id;
-});
-afterEach(async () => {
-  await h.close();
 });
 
 /** Makes the fake answer 50007 to DMs for this user; returns the function that opens them again. */

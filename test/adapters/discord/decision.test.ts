@@ -1,12 +1,12 @@
 // The owner's one click on the DM card: the card is replaced in place, the requester is told,
 // and only the owner's click counts, once.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../../src/actions.ts';
 import { addContact } from '../../support/core.ts';
 import type { APIMessage } from 'discord.js';
 import { ALICE, button } from '../../support/fake-discord.ts';
 import {
-  addDiscordMember,
+  botWithAlicePerTest,
   buttonLabelled,
   buttonsOf,
   dataOf,
@@ -14,7 +14,6 @@ import {
   expectNoPingsAnywhere,
   OWNER,
   requestToOwnerCard,
-  startBot,
   textOf,
   waitForDm,
   type BotHarness,
@@ -24,13 +23,9 @@ let h: BotHarness;
 let card: APIMessage;
 let requestId: number;
 
+botWithAlicePerTest((started) => (h = started));
 beforeEach(async () => {
-  h = await startBot();
-  addDiscordMember(h);
   ({ requestId, card } = await requestToOwnerCard(h, addContact(h.t).id));
-});
-afterEach(async () => {
-  await h.close();
 });
 
 const click = (customId: string, user = OWNER) => h.interact(button({ user, guildId: null, customId, message: card }));

@@ -2,13 +2,13 @@
 // against the fake Discord. The owner's card is one DM, edited in place
 // (PATCH) through the outbox when the member resubmits.
 import type { APIMessage, APIModalInteractionResponseCallbackData } from 'discord.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeAction } from '../../../src/actions.ts';
 import { handleSubmit } from '../../../src/interactions.ts';
 import { addContact, goodForm } from '../../support/core.ts';
 import { ALICE, button, dmChannelIdFor, modalSubmit, slashCommand } from '../../support/fake-discord.ts';
 import {
-  addDiscordMember,
+  botWithAlicePerTest,
   asBotMessage,
   buttonLabelled,
   buttonsOf,
@@ -19,7 +19,6 @@ import {
   OWNER,
   requestToOwnerCard,
   STRANGER,
-  startBot,
   textOf,
   waitForDm,
   type BotHarness,
@@ -28,13 +27,7 @@ import {
 let h: BotHarness;
 let card: APIMessage;
 
-beforeEach(async () => {
-  h = await startBot();
-  addDiscordMember(h);
-});
-afterEach(async () => {
-  await h.close();
-});
+botWithAlicePerTest((started) => (h = started));
 
 async function requestAndCard(): Promise<void> {
   ({ card } = await requestToOwnerCard(h, addContact(h.t).id));

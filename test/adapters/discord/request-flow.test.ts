@@ -1,17 +1,16 @@
 // Request intro → modal → quality gate (ephemeral guidance + Edit request) → owner's DM card.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
 import { encodeAction } from '../../../src/actions.ts';
 import { addContact, goodForm } from '../../support/core.ts';
 import { ALICE, button, modalSubmit } from '../../support/fake-discord.ts';
 import {
-  addDiscordMember,
+  botWithAlicePerTest,
   buttonLabelled,
   buttonsOf,
   dataOf,
   expectNoPingsAnywhere,
   OWNER,
-  startBot,
   textOf,
   waitForDm,
   type BotHarness,
@@ -19,13 +18,9 @@ import {
 
 let h: BotHarness;
 let contactId: number;
-beforeEach(async () => {
-  h = await startBot();
-  addDiscordMember(h);
+botWithAlicePerTest((started) => (h = started));
+beforeEach(() => {
   contactId = addContact(h.t).id;
-});
-afterEach(async () => {
-  await h.close();
 });
 
 interface TextInput {
