@@ -4,7 +4,7 @@
 import type { PublicContact } from '../../domain.ts';
 import { fold } from '../text.ts';
 import { clipWords, contactTerms, echoCount, entityPhrases, facts, hasDuration, hits, mentions, type TextFacts } from './features.ts';
-import { ASK, INDIRECT, NO_RELATIONSHIP, ONE_WAY, RELATION, TIME_BOX, VAGUE_TIE, count, matches } from './lexicon.ts';
+import { ASK, CROWD_EVENT, INDIRECT, NO_RELATIONSHIP, ONE_WAY, PARALLEL, RELATION, TIME_BOX, VAGUE_TIE, count, matches } from './lexicon.ts';
 
 export type KnowVerdict =
   | { ok: true; history: string; facts: string[] }
@@ -15,14 +15,23 @@ export function judgeKnow(text: string, ownerName: string): KnowVerdict {
   const f = facts(text);
   const never = [...hits(NO_RELATIONSHIP, f), ...hits(INDIRECT, f)];
   const oneWay = hits(ONE_WAY, f);
-  const rel = [...new Set(hits(RELATION, f))];
+  const parallel = hits(PARALLEL, f);
+  // "We both studied at X" is two separate lives: the relationship words inside it don't count.
+  const rel = [...new Set(hits(RELATION, f))].filter((r) => !parallel.some((p) => p.includes(r) || r.includes(p)));
+  const crowd = hits(CROWD_EVENT, f);
   const vague = hits(VAGUE_TIE, f);
   const owner = new Set(fold(ownerName).split(/\s+/));
   const entities = f.properNouns.filter((p) => !owner.has(fold(p)));
   const concrete = f.years.length > 0 || f.numbers > 0 || hasDuration(f) || entities.length > 0;
-  const found = [...never.map((h) => `no-tie:${h}`), ...oneWay.map((h) => `one-way:${h}`), ...rel.map((h) => `tie:${h}`), ...vague.map((h) => `vague:${h}`)];
+  const found = [
+    ...never.map((h) => `no-tie:${h}`), ...oneWay.map((h) => `one-way:${h}`), ...parallel.map((h) => `parallel:${h}`),
+    ...rel.map((h) => `tie:${h}`), ...crowd.map((h) => `event:${h}`), ...vague.map((h) => `vague:${h}`),
+  ];
   if (concrete) found.push('concrete');
   if (never.length > 0 || (oneWay.length > 0 && rel.length <= oneWay.length)) return { ok: false, problem: 'stranger', facts: found };
+  if (parallel.length > 0 && rel.length === 0) return { ok: false, problem: 'stranger', facts: found };
+  // Being at the same big event, with nothing done together there, is not a tie.
+  if (crowd.length > 0 && rel.length === 0) return { ok: false, problem: 'vague', facts: found };
   // In a language the vocabulary doesn't know, a specific time and place with no sign of distance still counts.
   const specific = f.years.length > 0 && (entities.length > 0 || f.numbers >= 2) && f.wordCount >= 6 && vague.length === 0;
   if (rel.length === 0 && !specific) return { ok: false, problem: f.wordCount < 4 ? 'thin' : 'vague', facts: found };
@@ -107,7 +116,8 @@ export type BlurbVerdict = { ok: true } | { ok: false; problem: 'thin' | 'generi
 export function judgeBlurb(text: string): BlurbVerdict {
   const f = facts(text);
   if (f.wordCount < 3) return { ok: false, problem: 'thin' };
-  const named = f.properNouns.length + f.numbers + f.years.length;
+  // A number alone ("10 yrs") doesn't say who; it counts once the blurb says something with it.
+  const named = f.properNouns.length + (f.wordCount >= 8 || f.cjk ? f.numbers + f.years.length : 0);
   const soft = f.abstract + f.flattery;
   if (named === 0 || (soft >= 3 && soft > named * 2)) return { ok: false, problem: 'generic' };
   return { ok: true };

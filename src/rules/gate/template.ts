@@ -7,14 +7,19 @@ import { contactTerms } from './features.ts';
 import { GREETING, GREETING_CJK, TEMPLATE_PHRASES, matches } from './lexicon.ts';
 
 const PLACEHOLDERS = [
-  /\[[^\]\n\d]{1,40}\]/u, // [Company], [EVENT NAME]
+  /\[[^\]\n\d]{1,100}\]/u, // [Company], [EVENT NAME], [one line about them — fill in]
   /\{\{?[^}\n]{1,40}\}?\}/u, // {{first_name}}, {title}
   /<<[^>\n]{1,40}>>|<[A-Za-z_ ]{2,30}>/u, // <<RELATIONSHIP>>, <name>
   /%[A-Za-z_]{2,30}%/u, // %FIRST_NAME%
   /\b[A-Z]{2,}_[A-Z_]{2,}\b/u, // COMPANY_NAME
-  /(?<![\p{L}])(?:FIRST ?NAME|LAST ?NAME|FULL ?NAME|NAME|COMPANY|CONTACT|RECIPIENT|EVENT|INDUSTRY)(?![\p{L}])/u, // Dear NAME, at COMPANY
+  // A slot word left in capitals: Dear NAME, at COMPANY, INSERT TIME, YOUR TITLE.
+  /(?<![\p{L}])(?:FIRST ?NAME|LAST ?NAME|FULL ?NAME|NAME|COMPANY|CONTACT|RECIPIENT|EVENT|INDUSTRY|INSERT|YOUR|THEIR|TOPIC|PRODUCT|PROJECT|ROLE|POSITION|CITY|DATE|METRIC|SENDER|TBD)(?![\p{L}])/u,
+  /(?<![\p{L}])(?:INSERT|ADD|FILL|ENTER|PUT)(?:\s+[A-Z]{2,})+(?![\p{L}])/u, // INSERT TIME, ADD DETAIL
   /\*\|[A-Z_]{2,30}\|\*|\$[A-Z][A-Z_]{2,30}\b|#[A-Z_]{3,30}#/u, // *|FNAME|*, $FIRST_NAME, #NAME#
   /\((?:insert|your|their|company|contact|first|last|full)[ _](?:[^)\n]{0,30})\)/iu, // (insert company), (your name)
+  // An editing note in brackets: (add metrics here), <mention their team>, {fill in later}.
+  /[([{<]\s*(?:add|insert|fill(?: in)?|include|mention|put|replace|edit|update|paste|write|agregar|añadir|adicionar|inserir|einfügen|ergänzen|ajouter|insérer|inserire|aggiungere)\b[^)\]}>\n]{0,60}?(?:here|this|later|before sending|details?|metrics?|names?|links?|numbers?|lines?|sentences?|results?|info|aquí|aqui|hier|ici|qui)\s*[)\]}>]/iu,
+  /\$\{[^}\n]{1,40}\}|%%[^%\n]{1,40}%%|\[\[[^\]\n]{1,40}\]\]/u, // ${company_name}, %%company%%, [[FIRST]]
   /_{3,}/u, // a blank to fill in
   /(?<![\p{L}])X{2,}(?![\p{L}])|(?<![\p{L}])X\s?(?:years|yrs|%|\+)/u, // XX years, X years
 ];
@@ -49,6 +54,8 @@ export function judgeTemplate(fields: { howKnow: string; whyContact: string; blu
       return { field: k, kind: 'other-person', detail: cjk };
     }
   }
+  const attributed = attributedCompany(fields.whyContact, contact, terms);
+  if (attributed) return { field: 'whyContact', kind: 'other-company', detail: attributed };
   const asked = ASKS_SOMEONE.exec(fields.whyContact)?.[1];
   if (asked && !known.has(fold(asked)) && !terms.company.has(fold(asked))) return { field: 'whyContact', kind: 'other-person', detail: asked };
   const other = otherEmployer(fields.whyContact, terms.company, terms.name);
@@ -67,4 +74,28 @@ function otherEmployer(why: string, company: Set<string>, name: Set<string>): st
   if (!m?.[1] || company.size === 0) return null;
   const named = tokenize(m[1]).map((t) => t.folded);
   return named.some((w) => company.has(w) || name.has(w)) ? null : m[1];
+}
+
+const CAP_NAME = "([\\p{Lu}][\\p{L}\\p{N}&.'-]*(?: [\\p{Lu}][\\p{L}\\p{N}&.'-]*){0,3})";
+const ROLE_VERB = '(?:runs?|leads?|heads?|manages?|directs?|oversees?|works?|is|was|built|founded|co-founded|started|joined|set up|scaled|grew)';
+
+/**
+ * "Maren runs field operations at Kelp Dynamics", "Sven built Snowflake's hub":
+ * the contact (by first name or pronoun) placed at a company that isn't theirs.
+ * Only when the request never names the contact's own company, so a past
+ * employer mentioned next to the current one doesn't count.
+ */
+function attributedCompany(why: string, contact: PublicContact, terms: ReturnType<typeof contactTerms>): string | null {
+  if (terms.company.size === 0 || !contact.company) return null;
+  const folded = fold(why);
+  if (tokenize(why).some((t) => terms.company.has(t.folded.replace(/'s$|’s$/u, '')))) return null;
+  const first = contact.name.split(/\s+/).find((w) => !/^(?:dr|prof|mr|mrs|ms)\.?$/i.test(w)) ?? '';
+  if (!first || /[^\p{Script=Latin}'-]/u.test(first)) return null;
+  const subject = `(?:${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|she|he|they|you)`;
+  const re = new RegExp(`(?<![\\p{L}])${subject} ${ROLE_VERB}(?: [\\p{Ll}-]+){0,4}? (?:at|for) ${CAP_NAME}|(?<![\\p{L}])${subject} ${ROLE_VERB} ${CAP_NAME}['’]s\\b`, 'u');
+  const m = re.exec(why);
+  const named = m?.[1] ?? m?.[2];
+  if (!named || folded.length === 0) return null;
+  const words = tokenize(named).map((t) => t.folded);
+  return words.some((w) => terms.company.has(w) || terms.name.has(w) || terms.other.has(w)) ? null : named;
 }
