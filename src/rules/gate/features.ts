@@ -9,7 +9,7 @@ import { ABSTRACT, FLATTERY, count, type Lexicon, matches } from './lexicon.ts';
 export interface TextFacts {
   raw: string;
   folded: string;
-  tokens: Token[];
+  tokens: readonly Token[];
   /** Word count; a CJK token counts for its characters over two (roughly one word per two characters). */
   wordCount: number;
   years: string[];
@@ -54,7 +54,7 @@ function sentenceStart(text: string, index: number): boolean {
  * capitalised inside a sentence, a run of capitalised words (a full name),
  * acronyms (EY, 3M, SOC), words with digits or inner capitals (iPhone, B2B).
  */
-export function properNouns(raw: string, tokens: Token[], german: boolean): string[] {
+export function properNouns(raw: string, tokens: readonly Token[], german: boolean): string[] {
   const out: string[] = [];
   tokens.forEach((t, i) => {
     if (CJK.test(t.text) || /^\p{N}+$/u.test(t.text)) return;
@@ -157,7 +157,19 @@ const TITLE_STOP = new Set(
 );
 const HONORIFIC = new Set('dr prof mr mrs ms sir dame herr frau sr sra'.split(' '));
 
+// The same contact is read by the why, template and copy rules of one request.
+const termsOf = new WeakMap<PublicContact, ContactTerms>();
+
 export function contactTerms(c: PublicContact): ContactTerms {
+  let terms = termsOf.get(c);
+  if (!terms) {
+    terms = computeContactTerms(c);
+    termsOf.set(c, terms);
+  }
+  return terms;
+}
+
+function computeContactTerms(c: PublicContact): ContactTerms {
   const toks = (s: string | null | undefined) => (s ? tokenize(s).map((t) => t.folded) : []);
   const name = new Set(toks(c.name).filter((w) => !HONORIFIC.has(w)));
   const company = new Set(toks(c.company).filter((w) => !TITLE_STOP.has(w)));
@@ -168,14 +180,20 @@ export function contactTerms(c: PublicContact): ContactTerms {
   return { name, company, other, cjk };
 }
 
+const HANGUL = /[\uAC00-\uD7AF]/u;
+
 /** Which of the contact's names, company and topic words a text mentions (whole tokens; CJK as substrings). */
 export function mentions(f: TextFacts, terms: ContactTerms): { name: string[]; company: string[]; other: string[] } {
   const found = { name: new Set<string>(), company: new Set<string>(), other: new Set<string>() };
+  const pairs = [[terms.name, found.name], [terms.company, found.company], [terms.other, found.other]] as const;
   for (const t of f.tokens) {
-    // Korean glues particles on (네이버에서): a contact word at the start of a token counts.
-    const forms = [t.folded, t.folded.replace(/'s$|’s$/u, '')];
-    for (const [set, out] of [[terms.name, found.name], [terms.company, found.company], [terms.other, found.other]] as const) {
-      for (const w of set) if (forms.includes(w) || (/[\uAC00-\uD7AF]/u.test(w) && t.folded.startsWith(w))) out.add(w);
+    const bare = t.folded.endsWith('s') ? t.folded.replace(/'s$|’s$/u, '') : t.folded;
+    const hangul = HANGUL.test(t.folded);
+    for (const [set, out] of pairs) {
+      if (set.has(t.folded)) out.add(t.folded);
+      if (bare !== t.folded && set.has(bare)) out.add(bare);
+      // Korean glues particles on (네이버에서): a contact word at the start of a token counts.
+      if (hangul) for (const w of set) if (HANGUL.test(w) && t.folded.startsWith(w)) out.add(w);
     }
   }
   for (const s of terms.cjk) if (f.folded.includes(s)) found.name.add(s);

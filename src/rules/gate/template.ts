@@ -85,17 +85,26 @@ const ROLE_VERB = '(?:runs?|leads?|heads?|manages?|directs?|oversees?|works?|is|
  * Only when the request never names the contact's own company, so a past
  * employer mentioned next to the current one doesn't count.
  */
+const patterns = new Map<string, RegExp>();
+function attributionPattern(first: string): RegExp {
+  let re = patterns.get(first);
+  if (!re) {
+    const subject = `(?:${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|she|he|they|you)`;
+    re = new RegExp(`(?<![\\p{L}])${subject} ${ROLE_VERB}(?: [\\p{Ll}-]+){0,4}? (?:at|for) ${CAP_NAME}|(?<![\\p{L}])${subject} ${ROLE_VERB} ${CAP_NAME}['’]s\\b`, 'u');
+    patterns.set(first, re);
+    if (patterns.size > 256) patterns.delete(patterns.keys().next().value as string);
+  }
+  return re;
+}
+
 function attributedCompany(why: string, contact: PublicContact, terms: ReturnType<typeof contactTerms>): string | null {
   if (terms.company.size === 0 || !contact.company) return null;
-  const folded = fold(why);
   if (tokenize(why).some((t) => terms.company.has(t.folded.replace(/'s$|’s$/u, '')))) return null;
   const first = contact.name.split(/\s+/).find((w) => !/^(?:dr|prof|mr|mrs|ms)\.?$/i.test(w)) ?? '';
   if (!first || /[^\p{Script=Latin}'-]/u.test(first)) return null;
-  const subject = `(?:${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|she|he|they|you)`;
-  const re = new RegExp(`(?<![\\p{L}])${subject} ${ROLE_VERB}(?: [\\p{Ll}-]+){0,4}? (?:at|for) ${CAP_NAME}|(?<![\\p{L}])${subject} ${ROLE_VERB} ${CAP_NAME}['’]s\\b`, 'u');
-  const m = re.exec(why);
+  const m = attributionPattern(first).exec(why);
   const named = m?.[1] ?? m?.[2];
-  if (!named || folded.length === 0) return null;
+  if (!named) return null;
   const words = tokenize(named).map((t) => t.folded);
   return words.some((w) => terms.company.has(w) || terms.name.has(w) || terms.other.has(w)) ? null : named;
 }
