@@ -96,6 +96,9 @@ describe('distance in other words: second-hand ties, parallel lives, crowds', ()
     ['a follower on a Q&A site (zh)', '我2020年开始在知乎上看您的回答。'],
     ['the same university, separately', 'We both studied at NTNU, though I graduated in 2012 and you earlier.'],
     ['the same university, separately (es)', 'Los dos estudiamos en la Complutense, yo terminé en 2014.'],
+    ['only swapped business cards (ja)', '2022年の展示会で名刺交換だけさせていただきました。'],
+    ['an online course among a thousand (it)', 'Ho seguito il tuo corso online nel 2021 insieme ad altri mille studenti.'],
+    ['a channel reader (ru)', 'Я давно читаю ваш Telegram-канал, с 2020 года.'],
   ])('sends a stranger to the admission path: %s', (_kind, text) => {
     expect(judgeKnow(text, 'Sam')).toMatchObject({ ok: false, problem: 'stranger' });
   });
@@ -234,6 +237,23 @@ describe('templates and mail-merge leftovers', () => {
     ['an assistant\'s preface (es)', 'Aquí tienes una versión mejorada: Inés lleva la exportación en Ribeira; ¿15 minutos sobre Brasil?'],
   ])('finds %s', (_kind, whyContact) => {
     expect(judgeTemplate({ ...good, whyContact }, ines, 'Sam')).toMatchObject({ field: 'whyContact', kind: 'placeholder' });
+  });
+
+  it.each([
+    ['a Japanese blank name', '○○さん、北斗物流の冷凍倉庫について20分ほどお伺いできますか。'],
+    ['a Chinese blank company', '想请教您在某某公司负责的海外仓业务，20分钟即可。'],
+    ['a Japanese bracketed slot', '【お名前】様、冷凍倉庫について20分ほどお伺いできますか。'],
+    ['a generic company in Spanish', 'Inés lleva la exportación en Empresa X; ¿15 minutos sobre Brasil?'],
+    ['a capitalised Spanish slot word', 'NOMBRE lleva la exportación en Ribeira; ¿15 minutos sobre Brasil?'],
+    ['an assistant preface in Japanese', '以下は丁寧な依頼文の例です。Ribeiraの輸出について15分お話を伺えますか。'],
+  ])('finds %s', (_kind, whyContact) => {
+    expect(judgeTemplate({ ...good, whyContact }, ines, 'Sam')).toMatchObject({ field: 'whyContact', kind: 'placeholder' });
+  });
+
+  it('finds a Japanese greeting by title to someone other than the contact', () => {
+    const yamamoto = contact({ name: '山本 恵', company: '北斗物流' });
+    expect(judgeTemplate({ ...good, whyContact: '田中部長、冷凍倉庫について20分ほどお伺いできますか。' }, yamamoto, 'Sam')).toMatchObject({ kind: 'other-person', detail: '田中' });
+    expect(judgeTemplate({ ...good, whyContact: '山本部長、冷凍倉庫について20分ほどお伺いできますか。' }, yamamoto, 'Sam').kind).toBeNull();
   });
 
   it('finds a placeholder left in the blurb', () => {

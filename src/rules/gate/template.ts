@@ -15,6 +15,9 @@ const PLACEHOLDERS = [
   // A slot word left in capitals: Dear NAME, at COMPANY, INSERT TIME, YOUR TITLE.
   /(?<![\p{L}])(?:FIRST ?NAME|LAST ?NAME|FULL ?NAME|NAME|COMPANY|CONTACT|RECIPIENT|EVENT|INDUSTRY|INSERT|YOUR|THEIR|TOPIC|PRODUCT|PROJECT|ROLE|POSITION|CITY|DATE|METRIC|SENDER|TBD)(?![\p{L}])/u,
   /(?<![\p{L}])(?:INSERT|ADD|FILL|ENTER|PUT)(?:\s+[A-Z]{2,})+(?![\p{L}])/u, // INSERT TIME, ADD DETAIL
+  /(?<![\p{L}])(?:NOMBRE|APELLIDO|EMPRESA|NOME|COGNOME|SOBRENOME|ENTREPRISE|SOCIÉTÉ|SOCIETE|PRÉNOM|PRENOM|UNTERNEHMEN|AZIENDA|CARGO|PUESTO|FECHA|VORNAME|NACHNAME)(?![\p{L}])/u,
+  // Blanks in scripts without spaces: ○○さん, 〇〇社, 某某公司, XX公司, 【お名前】, OOO 님.
+  /[○〇●◯×✕□■△＿]{2,}|某某|(?:XX|xx|ＸＸ|OOO)\s?(?:公司|先生|女士|总|様|さん|社|님|대표|씨)|【[^】\n]{0,12}(?:名|社名|会社|氏名|日付|役職|入力|記入|ここ)[^】\n]{0,12}】|［[^］\n]{1,20}］/u,
   /\*\|[A-Z_]{2,30}\|\*|\$[A-Z][A-Z_]{2,30}\b|#[A-Z_]{3,30}#/u, // *|FNAME|*, $FIRST_NAME, #NAME#
   /\((?:insert|your|their|company|contact|first|last|full)[ _](?:[^)\n]{0,30})\)/iu, // (insert company), (your name)
   // An editing note in brackets: (add metrics here), <mention their team>, {fill in later}.
