@@ -1,6 +1,6 @@
 // `npm run gate:eval`: how often the quality gate agrees with the labels, per
 // category, on the project's own labelled set (test/fixtures/gate/), on the
-// independently written set (test/fixtures/gate/independent/), and, when the
+// independently written sets (test/fixtures/gate/independent*/), and, when the
 // file exists, on the development corpus beside the clone
 // (../shared/gate/dev-corpus.json, or GATE_DEV_CORPUS). `--verbose` lists
 // every miss with the facts behind it; `--only <category>` narrows that.
@@ -40,8 +40,17 @@ function report(title: string, items: LabelledItem[]): void {
 
 const own = loadLabelled(resolve(root, 'test/fixtures/gate'));
 report('Own labelled set (test/fixtures/gate)', own);
-const independentDir = resolve(root, 'test/fixtures/gate/independent');
-if (existsSync(independentDir)) report('Independent set, never tuned on (test/fixtures/gate/independent)', loadLabelled(independentDir));
+// Sets written by other people, each reported on its own: `independent` (its
+// misses were read while generalising the rules) and `independent-2` (added
+// later and run once, never used to change a rule).
+const INDEPENDENT = [
+  ['independent', 'Independent set (test/fixtures/gate/independent; its misses were read while generalising)'],
+  ['independent-2', 'Second independent set, run once, never tuned on (test/fixtures/gate/independent-2)'],
+] as const;
+for (const [dir, title] of INDEPENDENT) {
+  const path = resolve(root, 'test/fixtures/gate', dir);
+  if (existsSync(path)) report(title, loadLabelled(path));
+}
 for (const extra of (process.env.GATE_EXTRA ?? '').split(':').filter(Boolean)) report(`Extra set (${extra})`, loadLabelled(extra));
 const dev = process.env.GATE_DEV_CORPUS ?? resolve(root, '../shared/gate/dev-corpus.json');
 if (existsSync(dev)) report(`Development corpus (${dev})`, loadLabelled(dev));
