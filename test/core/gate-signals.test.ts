@@ -256,6 +256,16 @@ describe('templates and mail-merge leftovers', () => {
     expect(judgeTemplate({ ...good, whyContact: '山本部長、冷凍倉庫について20分ほどお伺いできますか。' }, yamamoto, 'Sam').kind).toBeNull();
   });
 
+  it.each([
+    'Here is my one request: 15 minutes with Inés on how Ribeira ships to Brazil.',
+    "Inés built Portugal's first olive-oil export desk to Brazil. Could I ask her which certificates took longest? 15 minutes.",
+    'Inés ran export at Sovena before Ribeira; 15 minutes on Brazil?',
+    "I'd like Inés to review our label before sending it to the Brazilian regulator. 15 minutes.",
+    'Inés runs export at Ribeira. One question on Brazilian labels [see attached PDF]. 15 minutes.',
+  ])('does not take ordinary wording for a leftover: %s', (whyContact) => {
+    expect(judgeTemplate({ ...good, whyContact }, ines, 'Sam').kind).toBeNull();
+  });
+
   it('finds a placeholder left in the blurb', () => {
     expect(judgeTemplate({ ...good, blurb: 'Ana Lopes, buyer at Sonae. [ADD ONE LINE ABOUT FUNDRAISING HISTORY HERE]' }, ines, 'Sam')).toMatchObject({ field: 'blurb', kind: 'placeholder' });
   });

@@ -7,13 +7,14 @@ import { contactTerms } from './features.ts';
 import { GREETING, GREETING_CJK, TEMPLATE_PHRASES, matches } from './lexicon.ts';
 
 const PLACEHOLDERS = [
-  /\[[^\]\n\d]{1,100}\]/u, // [Company], [EVENT NAME], [one line about them — fill in]
+  // [Company], [EVENT NAME], [one line about them — fill in]; not an aside such as [sic] or [see attached].
+  /\[(?!\s*(?:sic|see|cf\.?|emphasis|translated|attached|photo|laughs)\b)[^\]\n\d]{1,100}\]/iu,
   /\{\{?[^}\n]{1,40}\}?\}/u, // {{first_name}}, {title}
   /<<[^>\n]{1,40}>>|<[A-Za-z_ ]{2,30}>/u, // <<RELATIONSHIP>>, <name>
   /%[A-Za-z_]{2,30}%/u, // %FIRST_NAME%
   /\b[A-Z]{2,}_[A-Z_]{2,}\b/u, // COMPANY_NAME
   // A slot word left in capitals: Dear NAME, at COMPANY, INSERT TIME, YOUR TITLE.
-  /(?<![\p{L}])(?:FIRST ?NAME|LAST ?NAME|FULL ?NAME|NAME|COMPANY|CONTACT|RECIPIENT|EVENT|INDUSTRY|INSERT|YOUR|THEIR|TOPIC|PRODUCT|PROJECT|ROLE|POSITION|CITY|DATE|METRIC|SENDER|TBD)(?![\p{L}])/u,
+  /(?<![\p{L}])(?:FIRST ?NAME|LAST ?NAME|FULL ?NAME|NAME|COMPANY|CONTACT|RECIPIENT|EVENT|INDUSTRY|INSERT|YOUR|THEIR|TOPIC|PRODUCT|PROJECT|ROLE|POSITION|CITY|DATE|METRIC|SENDER)(?![\p{L}])/u,
   /(?<![\p{L}])(?:INSERT|ADD|FILL|ENTER|PUT)(?:\s+[A-Z]{2,})+(?![\p{L}])/u, // INSERT TIME, ADD DETAIL
   /(?<![\p{L}])(?:NOMBRE|APELLIDO|EMPRESA|NOME|COGNOME|SOBRENOME|ENTREPRISE|SOCIÉTÉ|SOCIETE|PRÉNOM|PRENOM|UNTERNEHMEN|AZIENDA|CARGO|PUESTO|FECHA|VORNAME|NACHNAME)(?![\p{L}])/u,
   // Blanks in scripts without spaces: ○○さん, 〇〇社, 某某公司, XX公司, 【お名前】, OOO 님.
@@ -88,12 +89,17 @@ const ROLE_VERB = '(?:runs?|leads?|heads?|manages?|directs?|oversees?|works?|is|
  * Only when the request never names the contact's own company, so a past
  * employer mentioned next to the current one doesn't count.
  */
+// "She runs Europe's largest…", "he leads sales at EMEA HQ": regions, not companies.
+const PLACES = new Set(
+  'europe asia africa america americas latam emea apac dach nordics scandinavia world us usa uk eu india china japan korea brazil mexico canada germany france spain italy portugal norway sweden denmark finland poland netherlands belgium switzerland austria ireland australia singapore africa nigeria kenya egypt turkey israel argentina chile colombia peru indonesia vietnam thailand philippines london paris berlin madrid lisbon tokyo seoul shanghai beijing'.split(' '),
+);
+
 const patterns = new Map<string, RegExp>();
 function attributionPattern(first: string): RegExp {
   let re = patterns.get(first);
   if (!re) {
     const subject = `(?:${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|she|he|they|you)`;
-    re = new RegExp(`(?<![\\p{L}])${subject} ${ROLE_VERB}(?: [\\p{Ll}-]+){0,4}? (?:at|for) ${CAP_NAME}|(?<![\\p{L}])${subject} ${ROLE_VERB} ${CAP_NAME}['’]s\\b`, 'u');
+    re = new RegExp(`(?<![\\p{L}])${subject} ${ROLE_VERB}(?: [\\p{Ll}-]+){0,4}? at ${CAP_NAME}|(?<![\\p{L}])${subject} ${ROLE_VERB} ${CAP_NAME}['’]s\\b`, 'u');
     patterns.set(first, re);
     if (patterns.size > 256) patterns.delete(patterns.keys().next().value as string);
   }
@@ -109,5 +115,5 @@ function attributedCompany(why: string, contact: PublicContact, terms: ReturnTyp
   const named = m?.[1] ?? m?.[2];
   if (!named) return null;
   const words = tokenize(named).map((t) => t.folded);
-  return words.some((w) => terms.company.has(w) || terms.name.has(w) || terms.other.has(w)) ? null : named;
+  return words.some((w) => terms.company.has(w) || terms.name.has(w) || terms.other.has(w) || PLACES.has(w)) ? null : named;
 }
