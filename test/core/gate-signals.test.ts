@@ -99,6 +99,7 @@ describe('distance in other words: second-hand ties, parallel lives, crowds', ()
     ['only swapped business cards (ja)', '2022年の展示会で名刺交換だけさせていただきました。'],
     ['an online course among a thousand (it)', 'Ho seguito il tuo corso online nel 2021 insieme ad altri mille studenti.'],
     ['a channel reader (ru)', 'Я давно читаю ваш Telegram-канал, с 2020 года.'],
+    ['a course taken among many', 'I managed to attend your keynote in 2022 and did your online course with 500 others.'],
   ])('sends a stranger to the admission path: %s', (_kind, text) => {
     expect(judgeKnow(text, 'Sam')).toMatchObject({ ok: false, problem: 'stranger' });
   });
@@ -115,6 +116,8 @@ describe('distance in other words: second-hand ties, parallel lives, crowds', ()
     'We both worked at Equinor in Stavanger on the same subsea team, 2014–2017.',
     'My wife and I were your neighbours on Kalfarveien from 2016 to 2020.',
     'We ran the volunteer desk together at the Bergen Tech Conference in 2019.',
+    'I edited your column at Dagens Næringsliv for two years (2017–2019).',
+    'I was your sound engineer for 40 podcast episodes at Spotify in 2020.',
   ])('still accepts a real tie worded near those: %s', (text) => {
     expect(judgeKnow(text, 'Sam').ok).toBe(true);
   });

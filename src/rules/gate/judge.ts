@@ -4,7 +4,7 @@
 import type { PublicContact } from '../../domain.ts';
 import { fold } from '../text.ts';
 import { clipWords, contactTerms, echoCount, entityPhrases, facts, hasDuration, hits, mentions, type TextFacts } from './features.ts';
-import { ASK, CROWD_EVENT, INDIRECT, NO_RELATIONSHIP, ONE_WAY, PARALLEL, RELATION, TIME_BOX, VAGUE_TIE, count, matches } from './lexicon.ts';
+import { ASK, CONTRIBUTED, CROWD_EVENT, INDIRECT, NO_RELATIONSHIP, ONE_WAY, PARALLEL, RELATION, TIME_BOX, VAGUE_TIE, count, matches } from './lexicon.ts';
 
 export type KnowVerdict =
   | { ok: true; history: string; facts: string[] }
@@ -14,10 +14,12 @@ export type KnowVerdict =
 export function judgeKnow(text: string, ownerName: string): KnowVerdict {
   const f = facts(text);
   const never = [...hits(NO_RELATIONSHIP, f), ...hits(INDIRECT, f)];
-  const oneWay = hits(ONE_WAY, f);
+  // "I edited your column" names their content but is work done together.
+  const contributed = hits(CONTRIBUTED, f);
+  const oneWay = hits(ONE_WAY, f).filter((o) => !contributed.some((c) => c.includes(o)));
   const parallel = hits(PARALLEL, f);
   // "We both studied at X" is two separate lives: the relationship words inside it don't count.
-  const rel = [...new Set(hits(RELATION, f))].filter((r) => !parallel.some((p) => p.includes(r) || r.includes(p)));
+  const rel = [...new Set([...hits(RELATION, f), ...contributed])].filter((r) => !parallel.some((p) => p.includes(r) || r.includes(p)));
   const crowd = hits(CROWD_EVENT, f);
   const vague = hits(VAGUE_TIE, f);
   const owner = new Set(fold(ownerName).split(/\s+/));
@@ -28,7 +30,8 @@ export function judgeKnow(text: string, ownerName: string): KnowVerdict {
     ...rel.map((h) => `tie:${h}`), ...crowd.map((h) => `event:${h}`), ...vague.map((h) => `vague:${h}`),
   ];
   if (concrete) found.push('concrete');
-  if (never.length > 0 || (oneWay.length > 0 && rel.length <= oneWay.length)) return { ok: false, problem: 'stranger', facts: found };
+  // Work done on their own show or book outweighs naming it ("your sound engineer for the podcast").
+  if (never.length > 0 || (oneWay.length > 0 && rel.length <= oneWay.length && contributed.length === 0)) return { ok: false, problem: 'stranger', facts: found };
   if (parallel.length > 0 && rel.length === 0) return { ok: false, problem: 'stranger', facts: found };
   // Being at the same big event, with nothing done together there, is not a tie.
   if (crowd.length > 0 && rel.length === 0) return { ok: false, problem: 'vague', facts: found };
