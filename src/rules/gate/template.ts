@@ -98,7 +98,7 @@ const patterns = new Map<string, RegExp>();
 function attributionPattern(first: string): RegExp {
   let re = patterns.get(first);
   if (!re) {
-    const subject = `(?:${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|she|he|they|you)`;
+    const subject = `(?:${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|she|he|they)`;
     re = new RegExp(`(?<![\\p{L}])${subject} ${ROLE_VERB}(?: [\\p{Ll}-]+){0,4}? at ${CAP_NAME}|(?<![\\p{L}])${subject} ${ROLE_VERB} ${CAP_NAME}['’]s\\b`, 'u');
     patterns.set(first, re);
     if (patterns.size > 256) patterns.delete(patterns.keys().next().value as string);
