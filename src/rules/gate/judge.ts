@@ -4,7 +4,8 @@
 import type { PublicContact } from '../../domain.ts';
 import { fold } from '../text.ts';
 import { clipWords, contactTerms, echoCount, entityPhrases, facts, hasDuration, hits, mentions, type TextFacts } from './features.ts';
-import { ASK, CONTRIBUTED, CROWD_EVENT, INDIRECT, NO_RELATIONSHIP, ONE_WAY, PARALLEL, RELATION, TIME_BOX, VAGUE_TIE, count, matches } from './lexicon.ts';
+import { namesRoleWork, roleWords } from './roles.ts';
+import { ASK, ASK_MORE, CONTACT_REF, CONTRIBUTED, CROWD_EVENT, INDIRECT, NO_RELATIONSHIP, ONE_WAY, PARALLEL, RELATION, TIME_BOX, VAGUE_TIE, count, matches } from './lexicon.ts';
 
 export type KnowVerdict =
   | { ok: true; history: string; facts: string[] }
@@ -65,36 +66,46 @@ export function judgeWhy(text: string, contact: PublicContact): WhyVerdict {
   const ownFacts = f.properNouns.filter((p) => !contactWords.has(fold(p))).length + f.numbers + f.years.length;
   const timeBox = hits(TIME_BOX, f);
   const ask = hits(ASK, f);
-  const question = /[?？]/u.test(text);
+  // Short and foreign asking forms ("could I", "¿podrías", "czy", "ませんか") say there is an ask, but
+  // don't outweigh praise: the generic and stuffing checks read the core ask words only.
+  const askMore = hits(ASK_MORE, f).filter((h) => !ask.some((a) => a.includes(h) || h.includes(a)));
+  const question = /[?？¿؟]/u.test(text);
   const soft = f.abstract + f.flattery;
   const echo = echoCount(f, terms);
   const repeats = echo - new Set(f.tokens.filter((t) => [...terms.company, ...terms.other].includes(t.folded)).map((t) => t.folded)).size;
   const bullets = (text.match(/^\s*(?:[•*·▪-]|\d+[.)])\s+/gmu) ?? []).length;
   // A contact named only in a script the text doesn't use can't be matched; don't hold that against it.
   const untestable = terms.cjk.length > 0 && !f.cjk && m.company.length + m.other.length === 0;
-  // A terse "She built their dispute ops" points at the contact without naming them.
-  const pointsAt = PRONOUN.test(f.folded) && askScore(timeBox, ask, question) >= 2 && ownFacts >= 1;
-  // A terse note with a question, a time box and its own facts was written for this form, about this contact.
-  const terseAsk = f.wordCount <= 20 && question && timeBox.length > 0 && ownFacts >= 2;
-  const tied = m.name.length + m.company.length + m.other.length > 0 || untestable || pointsAt || terseAsk;
+  const allAsks = askScore(timeBox, [...ask, ...askMore], question);
+  // A terse "She built their dispute ops" or "彼女のチーム" points at the contact without naming them.
+  const refs = hits(CONTACT_REF, f);
+  const pointsAt = refs.length > 0 && ((allAsks >= 2 && (ownFacts >= 1 || question || timeBox.length > 0)) || (allAsks >= 1 && ownFacts >= 2));
+  // Asking a CFO about budgets, a buyer about suppliers: something only someone in their role could answer.
+  const roleWork = allAsks >= 2 ? namesRoleWork(f.folded, roleWords(titleWords(contact))) : undefined;
+  // A terse note with a question or a time box and its own facts was written for this form, about this contact.
+  const terseAsk = f.wordCount <= 25 && (question || timeBox.length > 0) && allAsks >= 3 && ownFacts >= 1;
+  const tied = m.name.length + m.company.length + m.other.length > 0 || untestable || pointsAt || roleWork !== undefined || terseAsk;
   const found = [
     ...m.name.map((w) => `contact:${w}`), ...m.company.map((w) => `company:${w}`), ...m.other.map((w) => `topic:${w}`),
-    ...timeBox.map((h) => `time:${h}`), ...ask.map((h) => `ask:${h}`), ...(question ? ['question'] : []),
+    ...timeBox.map((h) => `time:${h}`), ...ask.map((h) => `ask:${h}`), ...askMore.map((h) => `ask+:${h}`), ...(question ? ['question'] : []),
+    ...refs.slice(0, 2).map((h) => `refers:${h}`), ...(roleWork ? [`role-work:${roleWork}`] : []),
     `facts:${ownFacts}`, `soft:${soft}`, `echo:${echo}`, `repeats:${repeats}`,
   ];
   const asks = askScore(timeBox, ask, question);
-  if (f.wordCount < 5 || (f.wordCount < 10 && asks === 0)) return { ok: false, problem: 'thin', facts: found };
+  if (f.wordCount < 5 || (f.wordCount < 10 && allAsks === 0)) return { ok: false, problem: 'thin', facts: found };
   // Praise and abstractions outweigh the facts: it would read the same sent to anyone.
   if (soft >= 3 && soft >= ownFacts + asks) return { ok: false, problem: 'generic', facts: found };
   if (bullets >= 3 && soft >= 2 && timeBox.length === 0) return { ok: false, problem: 'generic', facts: found };
   // The contact's own words repeated in place of content.
   if ((repeats >= 3 && ownFacts <= 2 && repeats * 8 >= f.wordCount) || (repeats >= 5 && repeats * 6 >= f.wordCount && ownFacts * 2 <= repeats)) return { ok: false, problem: 'stuffed', facts: found };
   if (!tied) return { ok: false, problem: 'untied', facts: found };
-  if (asks === 0 || (ownFacts === 0 && !question && soft > 0)) return { ok: false, problem: 'no-ask', facts: found };
+  if (allAsks === 0 || (ownFacts === 0 && !question && soft > 0)) return { ok: false, problem: 'no-ask', facts: found };
   return { ok: true, ask: askLine(text, f, timeBox.length > 0), facts: found };
 }
 
-const PRONOUN = /(?<![\p{L}])(?:she|he|her|his|him|they|their|them|ella|el|ela|ele|dela|dele|sie|er|ihr|ihm|sein|seine|elle|il|lui|son|sa|leur|lei|suo|sua|gli)(?![\p{L}])|彼女|彼は|彼の|他|她|그는|그녀|उन|वे/u;
+function titleWords(c: PublicContact): string[] {
+  return fold(c.title ?? '').split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
+}
 
 function askScore(timeBox: string[], ask: string[], question: boolean): number {
   return timeBox.length * 2 + ask.length + (question ? 2 : 0);

@@ -17,9 +17,17 @@ export interface Lexicon {
 
 const NON_LATIN = /[^\p{ASCII}\u0080-\u024F]/u;
 
-export function lexicon(name: string, patterns: string[]): Lexicon {
-  const latin = patterns.filter((p) => !NON_LATIN.test(p));
-  const other = patterns.filter((p) => NON_LATIN.test(p));
+const SPACED_SCRIPT = /[\u0400-\u04FF\u0590-\u06FF\u0900-\u097F]/u;
+
+/**
+ * `whole`: short words (she, ли, هل, वे) must end where the word ends, and
+ * in scripts written with spaces must start where it starts, so "he" never
+ * matches "help" nor "он" the middle of a Russian word.
+ */
+export function lexicon(name: string, patterns: string[], whole = false): Lexicon {
+  const end = '(?![\\p{L}\\p{M}\\p{N}])';
+  const latin = patterns.filter((p) => !NON_LATIN.test(p)).map((p) => (whole ? `(?:${p})${end}` : p));
+  const other = patterns.filter((p) => NON_LATIN.test(p)).map((p) => (whole && SPACED_SCRIPT.test(p) ? `(?<![\\p{L}\\p{M}])(?:${p})${end}` : p));
   const parts: string[] = [];
   if (latin.length) parts.push(`(?<![\\p{L}\\p{N}])(?:${latin.join('|')})`);
   if (other.length) parts.push(`(?:${other.join('|')})`);
@@ -204,6 +212,13 @@ export const RELATION = lexicon('relationship', [
   '同事', '同一(?:个)?[\\u4E00-\\u9FFF]{1,4}', '师姐', '师兄', '师妹', '师弟', '老同学', '在你手下', '你手下', '帮我', '帮过我', '和你', '跟你', '与您', '和您', '您帮', '你帮', '一起', '共事', '在您手下', '您的下属', '我的(?:上司|领导|导师|老板|经理|教授|邻居|表哥|表姐|表弟|表妹|同学|室友|合伙人|投资人)', '同学', '同班', '同届', '室友', '邻居', '导师', '实习', '投资了', '您投资', '联合创始', '共同创办', '汇报', '同一个', '家人', '亲戚', '表哥', '表姐', '指导', '带过我', '带我', '共同',
   // ko
   '함께', '같은 [가-힣]{1,6}', '동아리', '주셨', '해주', '덕분', '같이 일', '동료', '상사', '팀장', '같은 팀', '같은 부서', '같은 연구실', '동기', '동창', '선배', '후배', '멘토', '인턴', '투자하', '투자를 받', '공동 창업', '공동창업', '룸메이트', '이웃', '가족', '사촌', '지도 교수', '지도교수', '지도를 받', '팀에서', '밑에서', '같은 반', '모시고',
+  // terse ties: "ex-Stripe team w/ you 2019–21", "your MBA study group '18", "I reported to you at Y", in several languages
+  'w/ ?(?:you|u)\\b', 'ex-?[\\p{L}\\d&.]+ (?:team|squad|crew|colleagues?|teammates?|peers?|cohort)', 'ex-?(?:colleague|coworker|co-worker|teammate|boss|manager|report|intern)s?', 'former (?:colleague|coworker|teammate|report|intern|direct report)s?', 'your (?:[\\w-]+ ){0,2}(?:study group|section|cohort|syndicate|pod|squad)', '(?:i )?reported (?:directly )?to you', 'under you (?:at|in|on)', 'co-?founded [\\p{L}\\d .&-]{1,30}with you', 'your (?:co-?founder|first (?:hire|engineer|employee|pm|designer)|deputy|chief of staff|tech lead)', 'sat next to you', 'paired with you', 'on your (?:desk|squad|board|staff)',
+  'ex ?-?companer[oa]s?', 'ex ?-?colegas?', '(?:te|le) reportaba', 'reportaba a (?:ti|usted)', 'cofunde [\\p{L}\\d .&-]{1,30}contigo', 'tu (?:grupo de estudio|seccion|cohorte)', 'contigo en', 'reportava (?:a|para|pra) (?:voce|ti)', 'seu grupo de estudo', 'com voce (?:na|no|em)',
+  'ex-?kolleg', 'ehemalige[rn]? (?:kolleg|mitarbeiter|praktikant)', 'berichtete (?:direkt )?an (?:sie|dich)', 'an (?:sie|dich) berichtet', '(?:ihre|deine) lerngruppe', 'mit (?:ihnen|dir) (?:bei|in|an)\\b', 'ex-?collegue', 'ancien(?:ne)?s? (?:collegue|stagiaire|eleve|associe)', 'je (?:vous|te) reportais', 'reportais a (?:vous|toi)', 'cofonde [\\p{L}\\d .&-]{1,30}avec (?:vous|toi)',
+  'ex-? ?colleg(?:a|hi|he)', 'riportavo (?:a te|a lei|direttamente)', 'cofondato [\\p{L}\\d .&-]{1,30}con (?:te|lei)', 'oud-?collega', 'ex-?collega', 'rapporteerde (?:aan|direct aan) (?:je|jou|u)', 'by[lł](?:em|am)? (?:twoim|twoja|pana|pani)', 'raportowa[lł]', 'wspolzalozyl', 'eski (?:is )?arkadas', 'eski ekip', '(?:size|sana) rapor', 'tidigare kollega', 'ex-?kollega', 'mantan rekan', 'bekas rekan', 'cuu đong nghiep',
+  'бывш(?:ии|ая|ие|его|ем) коллег', 'подчинял(?:ся|ась) (?:вам|тебе)', 'я был(?:а)? (?:вашим|вашеи|твоим|твоеи)', 'زميل سابق', 'زميلة سابقة', 'पूर्व सहकर्मी', 'पुराने सहकर्मी',
+  '元同僚', '元上司', '元部下', '部下でした', '直属', '前同事', '老同事', '老领导', '前领导', '向您汇报', '向你汇报', '전 동료', '전 직장 동료', '전 상사', '직속', '보고했',
   // hi
   'साथ काम', 'आपकी शादी', 'आपने (?:मुझे|मेरी|मेरा)', 'आपके साथ', 'एक ही (?:section|सेक्शन|बैच|क्लास)', 'साथ में', 'सहकर्मी', 'मेरे (?:मैनेजर|बॉस|मेंटर|गुरु|प्रोफेसर|पड़ोसी|भाई|चाचा|मामा|निवेशक)', 'आपके (?:साथ|अधीन|नीचे|टीम|मार्गदर्शन)', 'आपकी टीम', 'सहपाठी', 'क्लासमेट', 'एक ही (?:टीम|बैच|कक्षा|कंपनी|विभाग)', 'बैच', 'इंटर्न', 'निवेश', 'सह-संस्थापक', 'पड़ोसी', 'परिवार', 'रिश्तेदार', 'मेंटर', 'रिपोर्ट कर',
 ]);
@@ -321,3 +336,43 @@ export const GREETING = /^(?:hi|hello|hey|hiya|greetings|good (?:morning|afterno
 
 /** A greeting by name in Japanese, Chinese or Korean: 田中様, 王总您好, 김민수님. */
 export const GREETING_CJK = /^(?:尊敬的|亲爱的|敬爱的|親愛なる|존경하는|친애하는)?\s*([\p{L}]{1,6}?)\s*(?:様|さま|さん|先生|部長|課長|社長|専務|常務|室長|所長|总|總|女士|老师|经理|經理|主任|院长|님|대표님|부장님|팀장님|이사님|소장님)(?:[、，,！!：:\s]|您好|你好|こんにちは|안녕하세요)/u;
+
+// ── Terse requests: pointing at the contact, asking, in more languages ────
+
+/**
+ * The contact referred to without their name: a third-person pronoun or
+ * possessive ("she runs", "their team", "his fund"), or their role ("the
+ * person who owns", "la responsable de"). "You" is the owner, never the contact.
+ */
+export const CONTACT_REF = lexicon('points at the contact', [
+  // en
+  'she', 'he', 'her', 'his', 'him', 'they', 'their', 'them', 'hers', "(?:the )?(?:person|one|people) (?:who|that) (?:owns|runs|leads|built|signs|buys|decides|handles|wrote|approves|manages)", 'whoever (?:owns|runs|leads|decides|handles|signs|buys)',
+  // es, pt
+  'ella', 'el', 'ellos', 'ellas', 'su (?:equipo|empresa|fondo|producto|area|unidad|libro|articulo|paper|trabajo|grupo|proyecto)', 'sus (?:equipos|clientes|fondos|productos)', '(?:le|les) (?:pregunt|pid|consult|mostr|ensen|propon)\\p{L}*', 'preguntarle', 'pedirle', '(?:el|la) responsable de', '(?:quien|quienes) (?:lleva|dirige|decide|gestiona|compra)',
+  'ela', 'ele', 'eles', 'elas', 'dela', 'dele', 'deles', '(?:o|a) responsavel (?:por|pela|pelo)', '(?:sua|seu) (?:equipe|time|empresa|fundo|produto|area|livro|artigo|trabalho|grupo|projeto)', 'perguntar a ela', 'perguntar a ele', 'lhe (?:perguntar|pedir|mostrar)',
+  // de, nl, sv, da/no
+  'sie', 'er', 'ihr', 'ihm', 'ihre[mnrs]?', 'sein(?:e[mnrs]?)?', 'ihn', '(?:der|die) (?:verantwortliche|zustandige)', 'zij', 'ze', 'hij', 'haar', 'zijn', 'hen', 'hun', 'hon', 'han', 'hennes', 'hans', 'deras', 'henne', 'honom', 'hun', 'hendes',
+  // fr, it
+  'elle', 'il', 'lui', 'leur', 'son (?:equipe|fonds|produit|livre|article|entreprise|service|projet|groupe|labo)', 'sa (?:societe|boite|startup|equipe|division|these)', 'ses (?:equipes|clients|fonds)', '(?:le|la) responsable (?:de|du|des)', 'lei', 'suo', 'sua', 'suoi', 'gli', 'loro', '(?:il|la) responsabile (?:di|del|della)',
+  // pl, tr, ru, vi, id
+  'ona', 'jej', 'jego', 'ich', 'niej', 'niego', 'jemu', 'onun', 'ekibi', 'ekibinin', 'sirketi', 'ona sor', 'она', 'он', 'ее', 'его', 'их', 'ему', 'неи', 'него', 'chi ay', 'anh ay', 'co ay', 'ong ay', 'ba ay', 'ho', 'cua ho', 'dia', 'beliau', 'timnya', 'perusahaannya', 'produknya',
+  // ja, zh, ko, hi, ar
+  '彼女', '彼ら', '彼は', '彼の', '彼に', '同氏', '先方', 'あの方', 'その方', 'ご担当', '担当の方', '责任人', '她', '(?<!其)他', '他们', '她们', '该负责人', '그분', '그녀', '그는', '그가', '그의', '그 팀', '담당자분', 'उन', 'उनकी', 'उनके', 'उनका', 'वे', 'वह', 'هي', 'هو', 'فريقها', 'فريقه', 'شركتها', 'شركته', 'لها', 'له',
+], true);
+
+/** Asking and bounded-ask markers in more languages, short forms included. */
+export const ASK_MORE = lexicon('ask, more languages', [
+  // en, short
+  'could (?:i|we|you)', 'can (?:i|we)', "(?:would|i'd|we'd) (?:love|like) (?:to (?:ask|know|show|run|share|send|book|request|get (?:her|his|their))|an? (?:intro|introduction|review|call|reference)|(?:her|his|their) (?:take|view|read|opinion|feedback))", 'need (?:a|an|one|her|his|their)', 'intro to', 'q:', 'ask:', 'looking for (?:a|an|one|her|his|their|advice|feedback)', 'want (?:her|his|their) (?:take|view|read|opinion)', 'her take', 'his take', 'their take', '\\d+ ?(?:min|mins|m)\\b', 'if (?:she|he|they|it|her|his|their)', 'how (?:to|do|does|did|they|she|he|her|his|their)', 'which (?:\\w+ )?(?:she|he|they|vendor|tool|one)',
+  // es, pt
+  'podrias', 'podria(?:s|mos)?', 'te importaria', 'le importaria', 'me gustaria', 'quisiera', 'quiero (?:preguntar|pedir|saber|mostrar|proponer)', 'como (?:lo|la|los|las|hace|hacen|hicieron|manej|gestion|eval|elig|decid)', 'si (?:podria|aceptan|acepta|usan|tienen|hay|es|seria)', 'una charla', 'un cafe', 'una videollamada', 'una introduccion', 'presentacion', 'feedback', 'ayuda con', 'consulta',
+  'poderia(?:m)?', 'voce poderia', 'gostaria\\p{L}*', 'queria (?:perguntar|pedir|saber|mostrar)', 'como (?:eles|ela|ele|fazem|fez|lidam|avaliam|escolhem)', 'se (?:poderia|aceitam|aceita|usam|tem|ha|seria)', 'uma conversa', 'um cafe', 'revisao', 'ajuda com', 'opiniao sobre',
+  // de, nl, sv
+  'konnten (?:sie|wir|ich)', 'konnte ich', 'wurde gern', 'mochte (?:gern|ihn|sie|fragen|wissen)', 'wie (?:sie|er|ihr|man|das|die)', 'ob\\b', 'kurzes? (?:gesprach|austausch|telefonat)', 'gesprach', 'ruckmeldung', 'einschatzung', 'vorstellung bei', 'kunnen (?:we|ik|jullie|ze)', 'zou (?:ze|hij|zij|ik|u)', 'graag', 'of (?:ze|hij|zij|jullie)', 'hoe (?:ze|hij|zij|jullie|je)', 'gesprek', 'bellen', 'advies', 'vraag', 'kunde (?:hon|han|jag|vi|du)', 'skulle (?:hon|han|jag|vi)', 'om (?:hon|han|de)\\b', 'hur (?:hon|han|de|ni)', 'samtal', 'fika', 'rad om', 'fraga (?:henne|honom)',
+  // fr, it
+  'pourri(?:ez|ons|ais)', 'pourrait', 'j.aimerais', 'je voudrais', 'souhaite(?:rais)?', 'comment (?:elle|il|ils|son|sa|leur|vous)', 'si (?:elle|il|ils|leur|son|sa)', 'un echange de', 'un cafe', 'un appel', 'relecture', 'conseil sur', 'avis', 'potrebbe', 'potrei', 'vorrei', 'mi piacerebbe', 'come (?:lei|lui|il suo|la sua|gestisc|fanno|hanno)', 'se (?:lei|lui|accettano|usano)', 'una call', 'un caffe', 'un parere', 'consiglio su',
+  // pl, tr, ru, vi, id, ar
+  'czy\\b', 'jak (?:ona|on|oni|jej|jego)', 'rozmow[ay]', 'prosze o', 'chcial(?:a|bym|abym)', 'mog[lł]\\p{L}*', 'porad\\p{L}*', 'opini[ae]', 'mı', 'mi(?:sin|siniz)', 'mu(?:sun|sunuz)', 'mü', 'nasıl', 'gorusme\\p{L}*', 'rica ediyorum', 'sorabilir\\p{L}*', 'danıs\\p{L}*', 'fikrini', 'можно ли', 'можно\\b', 'ли\\b', 'как (?:она|он|они|ее|его|их)', 'звонок', 'созвон', 'встреч\\p{L}*', 'хотел(?:а|ось)? бы', 'прошу', 'совет', 'мнение', 'lieu', 'co the', 'cuoc goi', 'nhu the nao', 'xin (?:hoi|y kien|gioi thieu|tu van)', 'muon hoi', 'ca phe', 'apakah', 'bisakah', 'bolehkah', 'bagaimana', 'panggilan', 'ngobrol', 'minta', 'ingin (?:bertanya|tahu|menanyakan)', 'masukan', 'هل', 'كيف', 'مكالمة', 'أود', 'ممكن', 'أرجو', 'نصيحة', 'رأي',
+  // ja, zh, ko, hi
+  'ませんか', 'ますか', 'か？', 'いただけ', 'いただきたい', 'たいです', 'お願い', 'お話', '可能', 'ご教示', 'ご助言', 'アドバイス', '可以', '能不能', '能否', '想请', '想问', '想了解', '聊聊', '请教', '指点', '如何', '怎么', '有没有', '建议', '주실', '주시', '가능할', '있을까', '싶습니다', '싶어', '궁금', '어떻게', '조언', '의견', '여쭙', '통화', '커피', 'क्या आप', 'क्या वे', 'क्या वह', 'कैसे', 'बात', 'मदद', 'चाहता', 'चाहती', 'राय', 'सलाह',
+], true);
