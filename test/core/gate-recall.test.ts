@@ -1,0 +1,99 @@
+// Terse and multilingual requests the owner would accept: a "why" that points
+// at the contact by pronoun or role, or asks about their line of work; short
+// asking forms in many languages; compact ties in "how you know". Each signal
+// is tested on both sides: what it lets through and what it still bounces.
+import { describe, expect, it } from 'vitest';
+import type { PublicContact } from '../../src/domain.ts';
+import { judgeKnow, judgeWhy } from '../../src/rules/gate/judge.ts';
+import { ASK_MORE, CONTACT_REF, count } from '../../src/rules/gate/lexicon.ts';
+import { namesRoleWork, roleWords } from '../../src/rules/gate/roles.ts';
+import { fold } from '../../src/rules/text.ts';
+
+const contact = (c: Partial<PublicContact> & { name: string }): PublicContact => ({
+  id: 1, company: null, title: null, location: null, tags: [], topics: [], bio: null, strength: 'known', ...c,
+});
+const ana = contact({ name: 'Ana Quiroga', company: 'Lumbre Energía', title: 'CFO' });
+const jonas = contact({ name: 'Jonas Weber', company: 'Kranich Logistik', title: 'Head of Procurement' });
+const ola = contact({ name: 'Ola Nowak', company: 'Wisła Data', title: 'Head of Data' });
+
+describe('a why that points at the contact without naming them', () => {
+  it.each([
+    ['en', 'Her team moved 300 dbt models to Snowflake. Keen to hear how they tested it: 20 min.'],
+    ['es', 'Quisiera preguntarle cómo evalúan el riesgo de sus proveedores de baterías; bastan 20 minutos.'],
+    ['pt', 'Gostaria de uma conversa de 15 min sobre como o time dela audita fornecedores de baterias.'],
+    ['ru', 'Можно ли 15 минут созвона: как его команда выбирает поставщиков для складов?'],
+    ['vi', 'Liệu chị ấy có thể dành 20 phút cho cuộc gọi về cách nhóm chị kiểm thử mô hình?'],
+    ['id', 'Bisakah beliau meluangkan 20 menit untuk ngobrol soal cara timnya menguji model?'],
+    ['ko', '그분 팀이 결제 장애를 어떻게 대응하는지 20분 정도 조언 주실 수 있을지요'],
+    ['ar', 'هل يمكن أن تسأله كيف يختار فريقه الموردين؟ مكالمة 20 دقيقة.'],
+  ])('ties a terse ask to the contact by pronoun or role (%s)', (_lang, why) => {
+    expect(judgeWhy(why, ola)).toMatchObject({ ok: true });
+  });
+
+  it('reads pronouns as whole words: "he" is not in "help", "он" is not inside a Russian word', () => {
+    expect(count(CONTACT_REF, fold('Help wanted; the hotel chain'))).toBe(0);
+    expect(count(CONTACT_REF, fold('Сонный телефон'))).toBe(0);
+    expect(count(CONTACT_REF, fold('其他公司'))).toBe(0);
+    expect(count(CONTACT_REF, fold('he runs it'))).toBe(1);
+  });
+
+  it('still bounces praise with a pronoun, and "you" (the owner) never points at the contact', () => {
+    expect(judgeWhy('She is an inspiring, visionary leader and I would love to connect and exchange ideas about the future of energy and innovation.', ana)).toMatchObject({ ok: false });
+    expect(judgeWhy('Would you be open to a quick chat sometime? Let me know what works.', ana)).toMatchObject({ ok: false });
+  });
+});
+
+describe("asking about the contact's line of work", () => {
+  it('ties a why about treasury to a CFO and one about suppliers to a buyer, with no name or pronoun', () => {
+    expect(judgeWhy('Runs treasury for 3 plants. Need 15 min on hedging lithium contracts.', ana)).toMatchObject({ ok: true });
+    expect(judgeWhy('Wants suppliers with EU cold-chain audits? We have 12 trucks certified. 15 min.', jonas)).toMatchObject({ ok: true });
+  });
+
+  it('finds role words only at word starts, and only for the domain of the title', () => {
+    expect(namesRoleWork('our supplier audit', roleWords(['procurement']))).toBe('supplier');
+    expect(namesRoleWork('a resupplier', roleWords(['procurement']))).toBeUndefined();
+    expect(namesRoleWork('our supplier list', roleWords(['cfo']))).toBeUndefined();
+  });
+
+  it('does not tie a role word without an ask', () => {
+    expect(judgeWhy('Suppliers and procurement are fascinating topics in the logistics ecosystem today.', jonas)).toMatchObject({ ok: false });
+  });
+});
+
+describe('short asking forms in many languages', () => {
+  it.each([
+    ['es', '¿podrías preguntarle?'], ['pt', 'você poderia'], ['de', 'könnten sie fragen, ob'], ['fr', 'pourriez-vous'], ['it', 'vorrei un parere'],
+    ['nl', 'zou hij willen'], ['pl', 'czy jej zespół'], ['tr', 'kabul ediyor mu'], ['ru', 'можно ли'], ['vi', 'liệu chị ấy'], ['id', 'bisakah beliau'],
+    ['sv', 'kunde han'], ['ar', 'هل يمكن'], ['hi', 'क्या वे'], ['ja', 'いただけませんか'], ['zh', '可以吗'], ['ko', '주실 수 있을까요'],
+  ])('recognises an ask (%s)', (_lang, text) => {
+    expect(count(ASK_MORE, fold(text))).toBeGreaterThan(0);
+  });
+
+  it('does not take a polite form alone, or "would love to connect", for an ask', () => {
+    expect(judgeWhy('¿Podrías?', ana)).toMatchObject({ ok: false, problem: 'thin' });
+    expect(count(ASK_MORE, fold('I would love to connect and hear about your journey'))).toBe(0);
+    expect(count(ASK_MORE, fold('Mi equipo y yo'))).toBe(0);
+  });
+});
+
+describe('compact ties in "how you know the owner"', () => {
+  it.each([
+    ['en', 'Ex-Acciona finance team w/ you, 2019–21.'],
+    ['en', 'I reported to you at Bolt, 2020–22.'],
+    ['en', 'Co-founded Quill with you in Kraków, 2014.'],
+    ['pt', 'Ex-colega no Nubank, 2019–21.'],
+    ['de', 'Ex-Kollege bei Otto, 2016–2018.'],
+    ['nl', 'Oud-collega bij ING, 2016–2019.'],
+    ['ru', 'Бывший коллега по Яндексу, 2017–2020.'],
+    ['ja', '元同僚（楽天、2016–2019）'],
+    ['zh', '前同事，阿里 2015–2018年'],
+    ['ko', '전 동료, 카카오 2017–2020'],
+  ])('accepts a terse two-way tie with a place or time (%s)', (_lang, know) => {
+    expect(judgeKnow(know, 'Sam')).toMatchObject({ ok: true });
+  });
+
+  it('still asks for a place or time behind a bare tie, and a one-way terse note is a stranger', () => {
+    expect(judgeKnow('w/ you', 'Sam')).toMatchObject({ ok: false });
+    expect(judgeKnow("Your podcast listener since '18.", 'Sam')).toMatchObject({ ok: false, problem: 'stranger' });
+  });
+});
