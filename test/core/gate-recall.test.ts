@@ -4,7 +4,7 @@
 // is tested on both sides: what it lets through and what it still bounces.
 import { describe, expect, it } from 'vitest';
 import type { PublicContact } from '../../src/domain.ts';
-import { judgeKnow, judgeWhy } from '../../src/rules/gate/judge.ts';
+import { judgeBlurb, judgeKnow, judgeWhy } from '../../src/rules/gate/judge.ts';
 import { ASK_MORE, CONTACT_REF, count } from '../../src/rules/gate/lexicon.ts';
 import { namesRoleWork, roleWords } from '../../src/rules/gate/roles.ts';
 import { fold } from '../../src/rules/text.ts';
@@ -95,5 +95,43 @@ describe('compact ties in "how you know the owner"', () => {
   it('still asks for a place or time behind a bare tie, and a one-way terse note is a stranger', () => {
     expect(judgeKnow('w/ you', 'Sam')).toMatchObject({ ok: false });
     expect(judgeKnow("Your podcast listener since '18.", 'Sam')).toMatchObject({ ok: false, problem: 'stranger' });
+  });
+});
+
+describe('what pointing at the contact does not excuse', () => {
+  it.each([
+    'Could we connect sometime to discuss how she sees the future of fintech?',
+    'Happy to share more about what we do. Could she spare some time for a call?',
+    '她在行业里很有经验，可以聊聊吗？',
+    'Her budget and finance experience would help us. Can we chat?',
+    'Könnten wir uns einmal austauschen? Ihr Blick auf die Branche wäre spannend.',
+  ])('bounces a pronoun or role word with a polite but empty ask: %s', (why) => {
+    expect(judgeWhy(why, ana)).toMatchObject({ ok: false });
+  });
+});
+
+describe('blurbs in scripts without capitals', () => {
+  it.each([
+    ['hi', 'रीना शर्मा, फ़िनटेक संस्थापक'],
+    ['ar', 'سارة حداد، مؤسسة شركة نقل مبرد'],
+    ['he', 'דנה כהן, מייסדת חברת לוגיסטיקה'],
+  ])('accepts a few plain words naming someone (%s)', (_lang, blurb) => {
+    expect(judgeBlurb(blurb)).toEqual({ ok: true });
+  });
+
+  it.each([
+    ['hi', 'मैं एक मेहनती और जुनूनी पेशेवर हूँ'],
+    ['ar', 'أنا محترف شغوف ومتحمس'],
+    ['he', 'אני איש מקצוע נלהב'],
+  ])('still bounces a self-description that names no one (%s)', (_lang, blurb) => {
+    expect(judgeBlurb(blurb)).toMatchObject({ ok: false, problem: 'generic' });
+  });
+});
+
+describe('ties through the same unit of work', () => {
+  it('accepts section-mates and a shared engagement with a time, not the same industry', () => {
+    expect(judgeKnow("HBS section-mates, '15.", 'Sam')).toMatchObject({ ok: true });
+    expect(judgeKnow('Same engagement at Bain Madrid, 2013.', 'Sam')).toMatchObject({ ok: true });
+    expect(judgeKnow('Same industry in Madrid since 2013.', 'Sam')).toMatchObject({ ok: false });
   });
 });

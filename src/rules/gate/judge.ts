@@ -79,11 +79,14 @@ export function judgeWhy(text: string, contact: PublicContact): WhyVerdict {
   const allAsks = askScore(timeBox, [...ask, ...askMore], question);
   // A terse "She built their dispute ops" or "彼女のチーム" points at the contact without naming them.
   const refs = hits(CONTACT_REF, f);
-  const pointsAt = refs.length > 0 && ((allAsks >= 2 && (ownFacts >= 1 || question || timeBox.length > 0)) || (allAsks >= 1 && ownFacts >= 2));
+  // Pointing is not enough on its own: "could we chat about how she sees the future?" names nothing to
+  // answer. It takes a fact of the requester's own (a name, a number), or a plain question with no praise.
+  const concreteAsk = ownFacts >= 1 || (soft === 0 && question && [...ask, ...askMore].some((h) => TOPICAL.test(h)));
+  const pointsAt = refs.length > 0 && concreteAsk && (allAsks >= 2 || ownFacts >= 2);
   // Asking a CFO about budgets, a buyer about suppliers: something only someone in their role could answer.
-  const roleWork = allAsks >= 2 ? namesRoleWork(f.folded, roleWords(titleWords(contact))) : undefined;
+  const roleWork = allAsks >= 2 && concreteAsk ? namesRoleWork(f.folded, roleWords(titleWords(contact))) : undefined;
   // A terse note with a question or a time box and its own facts was written for this form, about this contact.
-  const terseAsk = f.wordCount <= 25 && (question || timeBox.length > 0) && allAsks >= 3 && ownFacts >= 1;
+  const terseAsk = f.wordCount <= 20 && question && timeBox.length > 0 && ownFacts >= 2;
   const tied = m.name.length + m.company.length + m.other.length > 0 || untestable || pointsAt || roleWork !== undefined || terseAsk;
   const found = [
     ...m.name.map((w) => `contact:${w}`), ...m.company.map((w) => `company:${w}`), ...m.other.map((w) => `topic:${w}`),
@@ -102,6 +105,13 @@ export function judgeWhy(text: string, contact: PublicContact): WhyVerdict {
   if (allAsks === 0 || (ownFacts === 0 && !question && soft > 0)) return { ok: false, problem: 'no-ask', facts: found };
   return { ok: true, ask: askLine(text, f, timeBox.length > 0), facts: found };
 }
+
+// Asking words that carry a subject ("whether", "how", "review", "是否"), unlike "could she" or "可以吗".
+const TOPICAL = /(?<![\p{L}])(?:whether|how|which|who|what|review|pilot|trial|feedback|ask|si|se|ob|czy|hoe|hur|como|comment|come|wie|как|ли|nasıl|bagaimana|apakah)(?![\p{L}])|是否|如何|怎么|かどうか|どう|어떻게|여부|कैसे|كيف/u;
+
+// "I am a hard-working professional" describes no one in particular.
+const SELF_INTRO = /^(?:أنا|انا|मैं|אני)(?![\p{L}\p{M}])/u;
+const CASELESS = /[\u0590-\u05FF\u0600-\u06FF\u0900-\u0DFF\u0E00-\u0EFF]/u;
 
 function titleWords(c: PublicContact): string[] {
   return fold(c.title ?? '').split(/[^\p{L}\p{N}&]+/u).filter(Boolean);
@@ -131,8 +141,10 @@ export function judgeBlurb(text: string): BlurbVerdict {
   const f = facts(text);
   if (f.wordCount < 3) return { ok: false, problem: 'thin' };
   // A number alone ("10 yrs") doesn't say who; it counts once the blurb says something with it.
-  const named = f.properNouns.length + (f.wordCount >= 8 || f.cjk ? f.numbers + f.years.length : 0);
   const soft = f.abstract + f.flattery;
+  // Arabic, Hebrew, Devanagari, Thai... have no capitals to show a name: there a few plain words with no praise say who.
+  const caseless = CASELESS.test(text) && f.wordCount >= 3 && soft === 0 && !SELF_INTRO.test(text.trim()) ? 1 : 0;
+  const named = f.properNouns.length + (f.wordCount >= 8 || f.cjk || caseless ? f.numbers + f.years.length : 0) + caseless;
   if (named === 0 || (soft >= 3 && soft > named * 2)) return { ok: false, problem: 'generic' };
   return { ok: true };
 }

@@ -212,6 +212,8 @@ export const RELATION = lexicon('relationship', [
   '同事', '同一(?:个)?[\\u4E00-\\u9FFF]{1,4}', '师姐', '师兄', '师妹', '师弟', '老同学', '在你手下', '你手下', '帮我', '帮过我', '和你', '跟你', '与您', '和您', '您帮', '你帮', '一起', '共事', '在您手下', '您的下属', '我的(?:上司|领导|导师|老板|经理|教授|邻居|表哥|表姐|表弟|表妹|同学|室友|合伙人|投资人)', '同学', '同班', '同届', '室友', '邻居', '导师', '实习', '投资了', '您投资', '联合创始', '共同创办', '汇报', '同一个', '家人', '亲戚', '表哥', '表姐', '指导', '带过我', '带我', '共同',
   // ko
   '함께', '같은 [가-힣]{1,6}', '동아리', '주셨', '해주', '덕분', '같이 일', '동료', '상사', '팀장', '같은 팀', '같은 부서', '같은 연구실', '동기', '동창', '선배', '후배', '멘토', '인턴', '투자하', '투자를 받', '공동 창업', '공동창업', '룸메이트', '이웃', '가족', '사촌', '지도 교수', '지도교수', '지도를 받', '팀에서', '밑에서', '같은 반', '모시고',
+  // the same unit of work or service, and mates of any kind ("section-mates", "same engagement", "bunkmates")
+  'same (?:engagement|case|deal|account|client|rotation|shift|ward|platoon|regiment|squadron|ship|newsroom|kitchen|residency|fellowship|syndicate|section|startup|trading desk|pod)', '(?:section|bunk|cabin|seat|running|tennis|climbing|rowing|chess|work|batch|cohort|platoon|ship|tent)[ -]?mates?',
   // terse ties: "ex-Stripe team w/ you 2019–21", "your MBA study group '18", "I reported to you at Y", in several languages
   'w/ ?(?:you|u)\\b', 'ex-?[\\p{L}\\d&.]+ (?:team|squad|crew|colleagues?|teammates?|peers?|cohort)', 'ex-?(?:colleague|coworker|co-worker|teammate|boss|manager|report|intern)s?', 'former (?:colleague|coworker|teammate|report|intern|direct report)s?', 'your (?:[\\w-]+ ){0,2}(?:study group|section|cohort|syndicate|pod|squad)', '(?:i )?reported (?:directly )?to you', 'under you (?:at|in|on)', 'co-?founded [\\p{L}\\d .&-]{1,30}with you', 'your (?:co-?founder|first (?:hire|engineer|employee|pm|designer)|deputy|chief of staff|tech lead)', 'sat next to you', 'paired with you', 'on your (?:desk|squad|board|staff)',
   'ex ?-?companer[oa]s?', 'ex ?-?colegas?', '(?:te|le) reportaba', 'reportaba a (?:ti|usted)', 'cofunde [\\p{L}\\d .&-]{1,30}contigo', 'tu (?:grupo de estudio|seccion|cohorte)', 'contigo en', 'reportava (?:a|para|pra) (?:voce|ti)', 'seu grupo de estudo', 'com voce (?:na|no|em)',
@@ -300,6 +302,7 @@ export const ABSTRACT = lexicon('abstract', [
   'シナジー', '相乗効果', 'イノベーション', 'リーダーシップ', 'ビジョン', '変革', 'エコシステム', '情熱', '協業', '機会', '価値', '未来', '知見', '意見交換', '交流', '共創',
   '协同', '合作机会', '创新', '领导力', '愿景', '转型', '生态', '热情', '价值', '未来', '交流', '见解', '共赢', '赋能', '探讨',
   '시너지', '혁신', '리더십', '비전', '변화', '생태계', '열정', '협업', '기회', '가치', '미래', '인사이트', '교류', '통찰',
+  'شغوف', 'طموح', 'محترف', 'متحمس', 'مبدع', 'رؤية', 'ابتكار', 'मेहनती', 'पेशेवर', 'महत्वाकांक्षी', 'מקצועי', 'נלהב', 'חדשנות',
   'सहयोग', 'नवाचार', 'नेतृत्व', 'दृष्टिकोण', 'विज़न', 'परिवर्तन', 'जुनून', 'अवसर', 'मूल्य', 'भविष्य', 'विचारों का आदान',
 ]);
 
