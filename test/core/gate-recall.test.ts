@@ -135,3 +135,46 @@ describe('ties through the same unit of work', () => {
     expect(judgeKnow('Same industry in Madrid since 2013.', 'Sam')).toMatchObject({ ok: false });
   });
 });
+
+describe('languages that drop the subject, and clitics', () => {
+  const suzuki = contact({ name: '鈴木 花子', company: 'メルカリ', title: 'VP of Engineering' });
+  it('reads a humble asking verb (伺う, 여쭙다, 请教) as addressed to the contact when the ask is concrete', () => {
+    expect(judgeWhy('決済チームで不正検知をどう運用しているか、20分ほど伺えますか。', suzuki)).toMatchObject({ ok: true });
+    expect(judgeWhy('물류센터 자동화 업체를 어떻게 고르는지 20분만 여쭤봐도 될까요?', suzuki)).toMatchObject({ ok: true });
+    expect(judgeWhy('언제 한번 여쭤보고 싶습니다.', suzuki)).toMatchObject({ ok: false });
+  });
+
+  it('reads "le chiederesti", "le puedes preguntar" as asking the contact', () => {
+    const giulia = contact({ name: 'Giulia Neri', company: 'Terna', title: 'Responsabile Innovazione' });
+    expect(judgeWhy('Le chiederesti se valutano fornitori di sensori per la rete? 20 minuti.', giulia)).toMatchObject({ ok: true });
+    expect(count(CONTACT_REF, fold('¿Le puedes preguntar si aceptan proveedores?'))).toBeGreaterThan(0);
+  });
+
+  it('matches a plural of a title word ("stores" for a Head of Store Ops)', () => {
+    const amy = contact({ name: 'Amy Roe', company: 'Tesco', title: 'Head of Store Ops' });
+    expect(judgeWhy('Need intro for a pilot: 3 stores, 6 weeks, our shelf cameras.', amy)).toMatchObject({ ok: true });
+  });
+
+  it('a vague question with praise and no fact is no ask, whoever the contact is', () => {
+    expect(judgeWhy('Can I pick her brain on the market? Could we find time for a call?', suzuki)).toMatchObject({ ok: false, problem: 'no-ask' });
+  });
+});
+
+describe('CJK blurbs and "the same team" in more languages', () => {
+  it('accepts a name with a role (创始人, 대표) and bounces a self-description', () => {
+    expect(judgeBlurb('王磊，快送科技创始人。')).toEqual({ ok: true });
+    expect(judgeBlurb('이준호, 로지봇 대표.')).toEqual({ ok: true });
+    expect(judgeBlurb('我是一名经验丰富的经理')).toMatchObject({ ok: false });
+  });
+
+  it.each([
+    ['tr', "Getir'de aynı ekipteydik, 2019–2021."],
+    ['sv', 'Kollegor på Spotify 2014–2017.'],
+    ['it', 'Stesso team in Enel, 2013–2016.'],
+    ['nl', 'Zelfde team bij Philips, 2011–2014.'],
+    ['es', 'Mismo equipo en BBVA, 2015–2018.'],
+    ['vi', 'Cùng nhóm ở Tiki, 2017–2019.'],
+  ])('accepts the same team with a place and time (%s)', (_lang, know) => {
+    expect(judgeKnow(know, 'Sam')).toMatchObject({ ok: true });
+  });
+});

@@ -188,10 +188,13 @@ export function mentions(f: TextFacts, terms: ContactTerms): { name: string[]; c
   const pairs = [[terms.name, found.name], [terms.company, found.company], [terms.other, found.other]] as const;
   for (const t of f.tokens) {
     const bare = t.folded.endsWith('s') ? t.folded.replace(/'s$|’s$/u, '') : t.folded;
+    // "stores" for a Head of Store Ops, "payments" for Payments: a plural is the same word.
+    const singular = t.folded.length > 4 && /[^s']s$/u.test(t.folded) ? t.folded.slice(0, -1) : t.folded;
     const hangul = HANGUL.test(t.folded);
     for (const [set, out] of pairs) {
       if (set.has(t.folded)) out.add(t.folded);
       if (bare !== t.folded && set.has(bare)) out.add(bare);
+      if (singular !== t.folded && set.has(singular)) out.add(singular);
       // Korean glues particles on (네이버에서): a contact word at the start of a token counts.
       if (hangul) for (const w of set) if (HANGUL.test(w) && t.folded.startsWith(w)) out.add(w);
     }

@@ -102,15 +102,16 @@ export function judgeWhy(text: string, contact: PublicContact): WhyVerdict {
   // The contact's own words repeated in place of content.
   if ((repeats >= 3 && ownFacts <= 2 && repeats * 8 >= f.wordCount) || (repeats >= 5 && repeats * 6 >= f.wordCount && ownFacts * 2 <= repeats)) return { ok: false, problem: 'stuffed', facts: found };
   if (!tied) return { ok: false, problem: 'untied', facts: found };
-  if (allAsks === 0 || (ownFacts === 0 && !question && soft > 0)) return { ok: false, problem: 'no-ask', facts: found };
+  if (allAsks === 0 || (ownFacts === 0 && soft > 0 && (!question || !concreteAsk))) return { ok: false, problem: 'no-ask', facts: found };
   return { ok: true, ask: askLine(text, f, timeBox.length > 0), facts: found };
 }
 
 // Asking words that carry a subject ("whether", "how", "review", "是否"), unlike "could she" or "可以吗".
-const TOPICAL = /(?<![\p{L}])(?:whether|how|which|who|what|review|pilot|trial|feedback|ask|si|se|ob|czy|hoe|hur|como|comment|come|wie|как|ли|nasıl|bagaimana|apakah)(?![\p{L}])|是否|如何|怎么|かどうか|どう|어떻게|여부|कैसे|كيف/u;
+const TOPICAL = /(?<![\p{L}])(?:whether|how|which|who|what|does|do|is|are|did|review|pilot|trial|feedback|ask|si|se|ob|czy|hoe|hur|como|comment|come|wie|как|ли|nasıl|bagaimana|apakah)(?![\p{L}])|是否|如何|怎么|かどうか|どう|어떻게|여부|कैसे|كيف/u;
 
 // "I am a hard-working professional" describes no one in particular.
-const SELF_INTRO = /^(?:أنا|انا|मैं|אני)(?![\p{L}\p{M}])/u;
+const SELF_INTRO = /^(?:(?:أنا|انا|मैं|אני)(?![\p{L}\p{M}])|我是|本人是|私は|わたしは|저는|전 )/u;
+const CJK_ROLE = /创始人|创办人|联合创始|总监|经理|工程师|教授|研究员|负责人|合伙人|創業者|創業|代表|社長|取締役|部長|エンジニア|研究者|教授|대표|창업자|설립자|이사|팀장|엔지니어|연구원|교수|CEO|CTO|COO|CFO|VP/u;
 const CASELESS = /[\u0590-\u05FF\u0600-\u06FF\u0900-\u0DFF\u0E00-\u0EFF]/u;
 
 function titleWords(c: PublicContact): string[] {
@@ -144,7 +145,9 @@ export function judgeBlurb(text: string): BlurbVerdict {
   const soft = f.abstract + f.flattery;
   // Arabic, Hebrew, Devanagari, Thai... have no capitals to show a name: there a few plain words with no praise say who.
   const caseless = CASELESS.test(text) && f.wordCount >= 3 && soft === 0 && !SELF_INTRO.test(text.trim()) ? 1 : 0;
-  const named = f.properNouns.length + (f.wordCount >= 8 || f.cjk || caseless ? f.numbers + f.years.length : 0) + caseless;
+  // In Chinese, Japanese and Korean a role after a name ("王磊，快送科技创始人", "이준호, 로지봇 대표") says who.
+  const cjkRole = f.cjk && CJK_ROLE.test(text) && soft === 0 && !SELF_INTRO.test(text.trim()) ? 1 : 0;
+  const named = f.properNouns.length + (f.wordCount >= 8 || f.cjk || caseless ? f.numbers + f.years.length : 0) + caseless + cjkRole;
   if (named === 0 || (soft >= 3 && soft > named * 2)) return { ok: false, problem: 'generic' };
   return { ok: true };
 }

@@ -214,6 +214,8 @@ export const RELATION = lexicon('relationship', [
   '함께', '같은 [가-힣]{1,6}', '동아리', '주셨', '해주', '덕분', '같이 일', '동료', '상사', '팀장', '같은 팀', '같은 부서', '같은 연구실', '동기', '동창', '선배', '후배', '멘토', '인턴', '투자하', '투자를 받', '공동 창업', '공동창업', '룸메이트', '이웃', '가족', '사촌', '지도 교수', '지도교수', '지도를 받', '팀에서', '밑에서', '같은 반', '모시고',
   // the same unit of work or service, and mates of any kind ("section-mates", "same engagement", "bunkmates")
   'same (?:engagement|case|deal|account|client|rotation|shift|ward|platoon|regiment|squadron|ship|newsroom|kitchen|residency|fellowship|syndicate|section|startup|trading desk|pod)', '(?:section|bunk|cabin|seat|running|tennis|climbing|rowing|chess|work|batch|cohort|platoon|ship|tent)[ -]?mates?',
+  // "the same team" in more languages
+  'mism[oa] (?:equipo|area|proyecto|oficina|departamento|clase|promocion|grupo)', 'mesm[oa] (?:area|projeto|sala|grupo|departamento)', '(?:gleiche[nm]?|selbe[nm]?) (?:team|abteilung|projekt|buro|jahrgang|gruppe)', 'stess[oa] (?:team|gruppo|ufficio|progetto|corso|squadra|classe|azienda|reparto)', 'zelfde (?:team|afdeling|project|klas|jaar|groep)', 'samma (?:team|avdelning|projekt|klass|kontor|grupp)', '(?:tym samym|ten sam|tej samej) (?:zespol\\p{L}*|dzia\\p{L}*|projek\\p{L}*|grup\\p{L}*)', 'ayn[ıi] (?:ekip|tak[ıi]m|sirket|s[ıi]n[ıi]f|bolum|proje|ofis|departman)\\p{L}*', 'cung (?:nhom|team|phong|du an|lop|cong ty)', '(?:satu|se) ?(?:tim|kantor|kelas|divisi|proyek)', 'tim yang sama', 'kolleg(?:or|orna|er|erne)', 'одно(?:и|м) (?:команде|отделе|проекте|группе|классе)', 'نفس الفريق', 'نفس القسم',
   // terse ties: "ex-Stripe team w/ you 2019–21", "your MBA study group '18", "I reported to you at Y", in several languages
   'w/ ?(?:you|u)\\b', 'ex-?[\\p{L}\\d&.]+ (?:team|squad|crew|colleagues?|teammates?|peers?|cohort)', 'ex-?(?:colleague|coworker|co-worker|teammate|boss|manager|report|intern)s?', 'former (?:colleague|coworker|teammate|report|intern|direct report)s?', 'your (?:[\\w-]+ ){0,2}(?:study group|section|cohort|syndicate|pod|squad)', '(?:i )?reported (?:directly )?to you', 'under you (?:at|in|on)', 'co-?founded [\\p{L}\\d .&-]{1,30}with you', 'your (?:co-?founder|first (?:hire|engineer|employee|pm|designer)|deputy|chief of staff|tech lead)', 'sat next to you', 'paired with you', 'on your (?:desk|squad|board|staff)',
   'ex ?-?companer[oa]s?', 'ex ?-?colegas?', '(?:te|le) reportaba', 'reportaba a (?:ti|usted)', 'cofunde [\\p{L}\\d .&-]{1,30}contigo', 'tu (?:grupo de estudio|seccion|cohorte)', 'contigo en', 'reportava (?:a|para|pra) (?:voce|ti)', 'seu grupo de estudo', 'com voce (?:na|no|em)',
@@ -351,7 +353,8 @@ export const CONTACT_REF = lexicon('points at the contact', [
   // en
   'she', 'he', 'her', 'his', 'him', 'they', 'their', 'them', 'hers', "(?:the )?(?:person|one|people) (?:who|that) (?:owns|runs|leads|built|signs|buys|decides|handles|wrote|approves|manages)", 'whoever (?:owns|runs|leads|decides|handles|signs|buys)',
   // es, pt
-  'ella', 'el', 'ellos', 'ellas', 'su (?:equipo|empresa|fondo|producto|area|unidad|libro|articulo|paper|trabajo|grupo|proyecto)', 'sus (?:equipos|clientes|fondos|productos)', '(?:le|les) (?:pregunt|pid|consult|mostr|ensen|propon)\\p{L}*', 'preguntarle', 'pedirle', '(?:el|la) responsable de', '(?:quien|quienes) (?:lleva|dirige|decide|gestiona|compra)',
+  '(?:le|les|gli|lhe) (?:\\p{L}+ ){0,2}?(?:pregunt|pedi|ped|consult|chied|domand|pergunt|propon|propor)\\p{L}*', '(?:chieder|domandar|perguntar|preguntar)(?:le|gli|lhe)',
+    'ella', 'el', 'ellos', 'ellas', 'su (?:equipo|empresa|fondo|producto|area|unidad|libro|articulo|paper|trabajo|grupo|proyecto)', 'sus (?:equipos|clientes|fondos|productos)', '(?:le|les) (?:pregunt|pid|consult|mostr|ensen|propon)\\p{L}*', 'preguntarle', 'pedirle', '(?:el|la) responsable de', '(?:quien|quienes) (?:lleva|dirige|decide|gestiona|compra)',
   'ela', 'ele', 'eles', 'elas', 'dela', 'dele', 'deles', '(?:o|a) responsavel (?:por|pela|pelo)', '(?:sua|seu) (?:equipe|time|empresa|fundo|produto|area|livro|artigo|trabalho|grupo|projeto)', 'perguntar a ela', 'perguntar a ele', 'lhe (?:perguntar|pedir|mostrar)',
   // de, nl, sv, da/no
   'sie', 'er', 'ihr', 'ihm', 'ihre[mnrs]?', 'sein(?:e[mnrs]?)?', 'ihn', '(?:der|die) (?:verantwortliche|zustandige)', 'zij', 'ze', 'hij', 'haar', 'zijn', 'hen', 'hun', 'hon', 'han', 'hennes', 'hans', 'deras', 'henne', 'honom', 'hun', 'hendes',
@@ -360,6 +363,8 @@ export const CONTACT_REF = lexicon('points at the contact', [
   // pl, tr, ru, vi, id
   'ona', 'jej', 'jego', 'ich', 'niej', 'niego', 'jemu', 'onun', 'ekibi', 'ekibinin', 'sirketi', 'ona sor', 'она', 'он', 'ее', 'его', 'их', 'ему', 'неи', 'него', 'chi ay', 'anh ay', 'co ay', 'ong ay', 'ba ay', 'ho', 'cua ho', 'dia', 'beliau', 'timnya', 'perusahaannya', 'produknya',
   // ja, zh, ko, hi, ar
+  // humble asking verbs (伺う, ご相談, 여쭙다, 请教) are addressed to the person asked: subjects are dropped in these languages
+  '伺', 'ご相談', 'ご教示', 'お聞きし', 'お尋ね', '여쭤', '여쭙', '请教', '向(?:他|她|对方)',
   '彼女', '彼ら', '彼は', '彼の', '彼に', '同氏', '先方', 'あの方', 'その方', 'ご担当', '担当の方', '责任人', '她', '(?<!其)他', '他们', '她们', '该负责人', '그분', '그녀', '그는', '그가', '그의', '그 팀', '담당자분', 'उन', 'उनकी', 'उनके', 'उनका', 'वे', 'वह', 'هي', 'هو', 'فريقها', 'فريقه', 'شركتها', 'شركته', 'لها', 'له',
 ], true);
 
