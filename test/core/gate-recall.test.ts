@@ -178,3 +178,17 @@ describe('CJK blurbs and "the same team" in more languages', () => {
     expect(judgeKnow(know, 'Sam')).toMatchObject({ ok: true });
   });
 });
+
+describe('praise dressed as a question', () => {
+  it('does not count a katakana buzzword (ビジョン) or a capitalised German noun after "zu" as a fact', () => {
+    const tanaka = contact({ name: '田中 誠', company: 'パナソニック', title: '電池研究所長' });
+    expect(judgeWhy('先生のビジョンに感銘を受けました。ぜひ一度お話を伺えませんか。', tanaka)).toMatchObject({ ok: false });
+    const tim = contact({ name: 'Tim Vogel', company: 'Sennder', title: 'CFO' });
+    expect(judgeWhy('Könnte er sich kurz Zeit nehmen? Sein Input zu Finanzen wäre wertvoll.', tim)).toMatchObject({ ok: false });
+    expect(judgeWhy('Eine Frage: würde er unser Pricing-Modell für B2B-Logistik kurz prüfen?', tim)).toMatchObject({ ok: true });
+  });
+
+  it('accepts "you were my first manager" in Chinese', () => {
+    expect(judgeKnow('你是我在腾讯的第一任经理（2013）', 'Sam')).toMatchObject({ ok: true });
+  });
+});

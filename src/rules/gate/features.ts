@@ -30,13 +30,13 @@ const SENTENCE_WORDS = new Set(
     'i we you he she they it my our your his her their the a an this that these those hi hello hey dear thanks thank please as at in on for with from to of and but or so if when while since after before during because also then there here what which who how why where would could can will should may might do does did is are was were be been being have has had not no yes just only even still both each every all any some most many much more one two three ' +
     'yo nosotros usted ustedes el ella ellos mi mis tu tus su sus nuestro nuestra la las los un una este esta soy somos es son fue fui trabaje trabajamos hola me te le se que como por para con en de del y o pero si cuando ' +
     'eu nos voce ele ela eles meu minha seu sua o os um uma sou somos e foi fui trabalhei trabalhamos ola oi com em do da no na mas quando ' +
-    'ich wir sie er es mein meine unser unsere ihr ihre dein deine der die das ein eine einen bin sind ist war waren hallo liebe lieber mit bei fur von und aber wenn als ' +
+    'ich wir sie er es mein meine unser unsere ihr ihre dein deine der die das ein eine einen bin sind ist war waren hallo liebe lieber mit bei fur von und aber wenn als sein seine seinen seinem seiner ihren ihrem ihrer einem konnte konnten konnen wurde wurden ware kurz ' +
     'je nous vous il elle ils elles mon ma mes notre nos votre vos le les une ce cette suis sommes est etait bonjour salut avec chez pour dans et mais quand ' +
     'io noi lei lui loro mio mia nostro nostra suo sua il lo gli uno sono siamo era ciao con presso per di e ma quando'
   ).split(' '),
 );
 
-const GERMAN = /(?<![\p{L}])(?:und|der|die|das|ist|wir|ich|nicht|mit|fur|sie|bei|ein|eine|zu|auf|haben|habe|hast|du|dich|dir|uns|mein|meine|meinen|warst|waren|bis|sind|im)(?![\p{L}])/gu;
+const GERMAN = /(?<![\p{L}])(?:und|der|die|das|ist|wir|ich|nicht|mit|fur|sie|bei|ein|eine|zu|auf|haben|habe|hast|du|dich|dir|uns|mein|meine|meinen|warst|waren|bis|sind|im|sich|sein|seine|seinen|seinem|er|ware|auch|nur|noch|schon|kann|konnte|wurde|uber|zum|zur|dem|dass|kurz|ihm|ihn|euch)(?![\p{L}])/gu;
 const ORG_SUFFIX_CJK = /大学|大學|会社|株式|銀行|银行|公司|集团|研究所|研究院|医院|病院|学院|高校|대학|회사|은행|연구소|병원|그룹|कंपनी|विश्वविद्यालय|बैंक|[\u30A0-\u30FF]{3,}/u;
 
 function isCapitalised(t: Token): boolean {
@@ -68,7 +68,7 @@ export function properNouns(raw: string, tokens: readonly Token[], german: boole
     if (inRun) return void out.push(t.text);
     // German capitalises every noun, so there only runs, acronyms, digits and "bei X", "in X" count.
     if (german) {
-      if (prev && /^(?:bei|in|aus|nach|von|vom|zu|an)$/u.test(prev.folded)) out.push(t.text);
+      if (prev && /^(?:bei|in|aus|nach|von|vom|an)$/u.test(prev.folded)) out.push(t.text);
       return;
     }
     if (!sentenceStart(raw, t.index)) out.push(t.text);

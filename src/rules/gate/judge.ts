@@ -81,7 +81,7 @@ export function judgeWhy(text: string, contact: PublicContact): WhyVerdict {
   const refs = hits(CONTACT_REF, f);
   // Pointing is not enough on its own: "could we chat about how she sees the future?" names nothing to
   // answer. It takes a fact of the requester's own (a name, a number), or a plain question with no praise.
-  const concreteAsk = ownFacts >= 1 || (soft === 0 && question && [...ask, ...askMore].some((h) => TOPICAL.test(h)));
+  const concreteAsk = (ownFacts >= 1 && ownFacts > soft) || (soft === 0 && question && [...ask, ...askMore].some((h) => TOPICAL.test(h)));
   const pointsAt = refs.length > 0 && concreteAsk && (allAsks >= 2 || ownFacts >= 2);
   // Asking a CFO about budgets, a buyer about suppliers: something only someone in their role could answer.
   const roleWork = allAsks >= 2 && concreteAsk ? namesRoleWork(f.folded, roleWords(titleWords(contact))) : undefined;
