@@ -112,7 +112,7 @@ const TOPICAL = /(?<![\p{L}])(?:whether|how|which|who|what|does|do|is|are|did|re
 // "I am a hard-working professional" describes no one in particular.
 const SELF_INTRO = /^(?:(?:أنا|انا|मैं|אני)(?![\p{L}\p{M}])|我是|本人是|私は|わたしは|저는|전 )/u;
 const CJK_ROLE = /创始人|创办人|联合创始|总监|经理|工程师|教授|研究员|负责人|合伙人|創業者|創業|代表|社長|取締役|部長|エンジニア|研究者|教授|대표|창업자|설립자|이사|팀장|엔지니어|연구원|교수|CEO|CTO|COO|CFO|VP/u;
-const CASELESS = /[\u0590-\u05FF\u0600-\u06FF\u0900-\u0DFF\u0E00-\u0EFF]/u;
+const CASELESS = /\p{Script=Hebrew}|\p{Script=Arabic}|\p{Script=Devanagari}|\p{Script=Bengali}|\p{Script=Tamil}|\p{Script=Telugu}|\p{Script=Thai}|\p{Script=Lao}/u;
 
 function titleWords(c: PublicContact): string[] {
   return fold(c.title ?? '').split(/[^\p{L}\p{N}&]+/u).filter(Boolean);

@@ -17,7 +17,7 @@ export interface Lexicon {
 
 const NON_LATIN = /[^\p{ASCII}\u0080-\u024F]/u;
 
-const SPACED_SCRIPT = /[\u0400-\u04FF\u0590-\u06FF\u0900-\u097F]/u;
+const SPACED_SCRIPT = /\p{Script=Cyrillic}|\p{Script=Hebrew}|\p{Script=Arabic}|\p{Script=Devanagari}/u;
 
 /**
  * `whole`: short words (she, ли, هل, वे) must end where the word ends, and
