@@ -192,3 +192,10 @@ describe('praise dressed as a question', () => {
     expect(judgeKnow('你是我在腾讯的第一任经理（2013）', 'Sam')).toMatchObject({ ok: true });
   });
 });
+
+describe('an ex-employer alone is two separate lives', () => {
+  it('takes "ex-Google team with you" as a tie, "ex-Google team" without the owner in it not', () => {
+    expect(judgeKnow('Ex-Google team with you, 2019.', 'Sam')).toMatchObject({ ok: true });
+    expect(judgeKnow('Ex-Google team, different office, 2019.', 'Sam')).toMatchObject({ ok: false });
+  });
+});
