@@ -41,11 +41,13 @@ function report(title: string, items: LabelledItem[]): void {
 const own = loadLabelled(resolve(root, 'test/fixtures/gate'));
 report('Own labelled set (test/fixtures/gate)', own);
 // Sets written by other people, each reported on its own: `independent` (its
-// misses were read while generalising the rules) and `independent-2` (added
-// later and run once, never used to change a rule).
+// misses were read while generalising the rules), `independent-2` (added
+// later; its sentences never read, only its per-field miss counts) and
+// `independent-3` (copied in after the last rule change, run once).
 const INDEPENDENT = [
   ['independent', 'Independent set (test/fixtures/gate/independent; its misses were read while generalising)'],
-  ['independent-2', 'Second independent set, run once, never tuned on (test/fixtures/gate/independent-2)'],
+  ['independent-2', 'Second independent set, run once before the recall round; its sentences never read (test/fixtures/gate/independent-2)'],
+  ['independent-3', 'Third independent set, run once after the last rule change, never tuned on (test/fixtures/gate/independent-3)'],
 ] as const;
 for (const [dir, title] of INDEPENDENT) {
   const path = resolve(root, 'test/fixtures/gate', dir);
