@@ -192,13 +192,14 @@ if (results.import) {
 if (results.gate) {
   const g = results.gate;
   out.push('');
-  out.push(`QUALITY GATE — judgeIntro over ${fmtInt(g.requests)} labelled requests × 5, ms per request (wall clock; CPU time beside it)`);
+  out.push(`QUALITY GATE — judgeIntro over ${fmtInt(g.requests)} labelled requests × ${g.rounds} rounds, ms per request`);
   out.push(
     table(
       ['measure', 'p50', 'p99', 'max', 'targets'],
       [
         ['wall clock', fmtMs(g.wall.p50), fmtMs(g.wall.p99), fmtMs(g.wall.max), ''],
-        ['CPU time', fmtMs(g.cpu.p50), fmtMs(g.cpu.p99), fmtMs(g.cpu.max), ''],
+        ['CPU time (process, incl. GC/JIT threads)', fmtMs(g.cpu.p50), fmtMs(g.cpu.p99), fmtMs(g.cpu.max), ''],
+        ['steady (each request\'s median over rounds)', fmtMs(g.steady.p50), fmtMs(g.steady.p99), fmtMs(g.steady.max), ''],
         [`heap held by the gate (no model file)`, `${g.heapMegabytes.toFixed(1)} MB`, '', '', record('gate', 'time and memory', g.verdicts)],
       ],
     ),

@@ -5,6 +5,23 @@ const NON_ASCII = /[^\p{ASCII}]/u;
 const LATIN_GREEK_CYRILLIC = /[\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1EFF\uFF01-\uFF5E]/;
 
 /**
+ * Remembers the last few results of a one-argument function of a string: the
+ * gate reads the same three fields many times (facts, lexicons, templates,
+ * copies), so each is folded and segmented once per request.
+ */
+export function remembered<T>(fn: (text: string) => T, size = 64): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text: string) => {
+    const known = cache.get(text);
+    if (known !== undefined) return known;
+    const value = fn(text);
+    cache.set(text, value);
+    if (cache.size > size) cache.delete(cache.keys().next().value as string);
+    return value;
+  };
+}
+
+/**
  * Lower case with accents removed from Latin, Greek and Cyrillic letters only,
  * one output character per input code unit, so an index in the folded text is
  * the same index in the original. Kana, hangul and Devanagari are left intact
@@ -12,6 +29,12 @@ const LATIN_GREEK_CYRILLIC = /[\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\u1E00-\u1
  */
 export function fold(text: string): string {
   if (!NON_ASCII.test(text)) return text.toLowerCase();
+  return text.length > 24 ? foldLong(text) : foldText(text);
+}
+
+const foldLong = remembered((text: string) => foldText(text));
+
+function foldText(text: string): string {
   let out = '';
   for (const ch of text) {
     let f = ch.toLowerCase();
@@ -38,7 +61,13 @@ const SPACED_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’.\-&][\p{L}\p{N}][\p{
  * (Intl.Segmenter) where the script needs it, a plain pattern elsewhere
  * (the same words, many times faster).
  */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string): readonly Token[] {
+  return text.length > 24 ? tokenizeLong(text) : tokenizeText(text);
+}
+
+const tokenizeLong = remembered((text: string) => tokenizeText(text));
+
+function tokenizeText(text: string): Token[] {
   const out: Token[] = [];
   if (NEEDS_DICTIONARY.test(text)) {
     for (const s of segmenter.segment(text)) {

@@ -84,6 +84,45 @@ describe('how the requester knows the owner', () => {
   });
 });
 
+describe('distance in other words: second-hand ties, parallel lives, crowds', () => {
+  it.each([
+    ['a relative\'s stint at the owner\'s firm', 'My brother-in-law used to work at your firm in Trondheim, 2016 to 2018.'],
+    ['a colleague of a relative (pt)', 'Um colega do meu primo trabalhou com você na Vale em 2018.'],
+    ['a relative\'s tie (zh)', '我表哥以前在您公司做过两年销售。'],
+    ['forgotten, unanswered', 'You may not remember me, but I sent you an email in March 2021 about a role.'],
+    ['forgotten (fr)', 'Vous ne vous souvenez sans doute pas de moi : je vous ai écrit en 2021.'],
+    ['a reader of a column (de)', 'Ich lese seit 2019 Ihre Kolumne im Handelsblatt.'],
+    ['one face in a crowd', 'I was one of 3,000 people at the Nordic Fintech Forum where you spoke in 2022.'],
+    ['a follower on a Q&A site (zh)', '我2020年开始在知乎上看您的回答。'],
+    ['the same university, separately', 'We both studied at NTNU, though I graduated in 2012 and you earlier.'],
+    ['the same university, separately (es)', 'Los dos estudiamos en la Complutense, yo terminé en 2014.'],
+    ['only swapped business cards (ja)', '2022年の展示会で名刺交換だけさせていただきました。'],
+    ['an online course among a thousand (it)', 'Ho seguito il tuo corso online nel 2021 insieme ad altri mille studenti.'],
+    ['a channel reader (ru)', 'Я давно читаю ваш Telegram-канал, с 2020 года.'],
+    ['a course taken among many', 'I managed to attend your keynote in 2022 and did your online course with 500 others.'],
+  ])('sends a stranger to the admission path: %s', (_kind, text) => {
+    expect(judgeKnow(text, 'Sam')).toMatchObject({ ok: false, problem: 'stranger' });
+  });
+
+  it.each([
+    'Coincidimos en el Mobile World Congress de 2022, entre miles de asistentes.',
+    'We were both at Web Summit in Lisbon in 2023.',
+    '2022년 서울 컨퍼런스에서 같이 있었습니다.',
+  ])('does not count being at the same big event as a tie: %s', (text) => {
+    expect(judgeKnow(text, 'Sam').ok).toBe(false);
+  });
+
+  it.each([
+    'We both worked at Equinor in Stavanger on the same subsea team, 2014–2017.',
+    'My wife and I were your neighbours on Kalfarveien from 2016 to 2020.',
+    'We ran the volunteer desk together at the Bergen Tech Conference in 2019.',
+    'I edited your column at Dagens Næringsliv for two years (2017–2019).',
+    'I was your sound engineer for 40 podcast episodes at Spotify in 2020.',
+  ])('still accepts a real tie worded near those: %s', (text) => {
+    expect(judgeKnow(text, 'Sam').ok).toBe(true);
+  });
+});
+
 describe('why this contact, and the ask', () => {
   it('accepts a bounded ask tied to the contact and quotes it for the owner', () => {
     const v = judgeWhy('Inés opened the Brazilian market for Ribeira. I would like 20 minutes to ask her which importer certifications took longest for our 3 oils.', ines);
@@ -124,6 +163,23 @@ describe('the blurb', () => {
   });
 });
 
+describe('asks in other wordings', () => {
+  it.each([
+    ['an "Ask:" label', 'Inés sells to Brazil. Ask: MOQ for unfiltered oil, one pallet.'],
+    ['Portuguese "saber se"', 'A Inés abriu o Brasil para a Ribeira. Queríamos saber apenas se a Ribeira vende azeite a granel a clientes pequenos.'],
+    ['a Korean indirect question', '박지훈 소장님이 세라마이드 원료를 개발하셨다고 들었습니다. 50kg 샘플로 구매할 수 있는지 여쭙고 싶습니다.'],
+  ])('finds the ask in %s', (_kind, text) => {
+    const c = text.startsWith('박') ? contact({ name: '박지훈', company: '네오팜랩' }) : ines;
+    expect(judgeWhy(text, c).ok).toBe(true);
+  });
+});
+
+describe('the blurb names someone', () => {
+  it('does not take a bare number for a name', () => {
+    expect(judgeBlurb('Me: scientist, 10 yrs.')).toEqual({ ok: false, problem: 'generic' });
+  });
+});
+
 describe('spam, phishing and fraud are blocked', () => {
   const empty = { howKnow: 'Hi', blurb: 'We sell things.' };
   it.each([
@@ -139,6 +195,12 @@ describe('spam, phishing and fraud are blocked', () => {
   it('does not block a portfolio link, one emoji or a compliance question that mentions crypto', () => {
     const why = 'I would like her to look at my case study (https://ana.design/export) 🙂 and say whether our crypto custody compliance pack fits.';
     expect(judgeSpam({ howKnow: 'Colleagues at Sonae, 2015–2018.', whyContact: why, blurb: 'Ana Lopes, designer at Sonae.' }).blocked).toBe(false);
+  });
+
+  it('blocks a casino offer but not a compliance question about a casino licence', () => {
+    const base = { howKnow: 'Colleagues at Paddy Power, 2012–2015.', blurb: 'Siobhán Murphy, MLRO at Greenline Bet.' };
+    expect(judgeSpam({ ...base, whyContact: 'Play the best online casino: 200 free spins today at spinwin.xyz' }).blocked).toBe(true);
+    expect(judgeSpam({ ...base, whyContact: 'I would like to ask whether the MGA expects a separate risk assessment for an online casino vertical. 20 minutes.' }).blocked).toBe(false);
   });
 
   it('refuses the whole request without coaching', () => {
@@ -164,6 +226,62 @@ describe('templates and mail-merge leftovers', () => {
     ['an assistant draft', "Here's a draft you can personalise: 15 minutes on Brazil?"],
   ])('finds %s', (_kind, whyContact) => {
     expect(judgeTemplate({ ...good, whyContact }, ines, 'Sam')).toMatchObject({ field: 'whyContact', kind: 'placeholder' });
+  });
+
+  it.each([
+    ['a long editing note in brackets', 'Inés runs export at Ribeira. 15 minutes on [ONE LINE ABOUT THEIR CURRENT INITIATIVE — KEEP IT SPECIFIC]?'],
+    ['a reminder to fill in', 'Inés runs export at Ribeira. 15 minutes on [specific project/team — fill in before sending]?'],
+    ['an instruction in parentheses', 'Inés runs export at Ribeira (add one line about her team here). 15 minutes on Brazil?'],
+    ['${x}', 'Inés runs export at ${company_name}. 15 minutes on Brazil?'],
+    ['%%x%%', 'Inés runs export at %%company%%. 15 minutes on Brazil?'],
+    ['a capitalised slot word', 'Inés runs export at Ribeira. INSERT TIME minutes on Brazil?'],
+    ['an assistant\'s preface', 'Here is a polished version of your message: Inés runs export at Ribeira; 15 minutes on Brazil?'],
+    ['an assistant\'s offer to edit', 'Inés runs export at Ribeira; 15 minutes on Brazil? Let me know if you want me to make it shorter.'],
+    ['an assistant\'s preface (es)', 'Aquí tienes una versión mejorada: Inés lleva la exportación en Ribeira; ¿15 minutos sobre Brasil?'],
+  ])('finds %s', (_kind, whyContact) => {
+    expect(judgeTemplate({ ...good, whyContact }, ines, 'Sam')).toMatchObject({ field: 'whyContact', kind: 'placeholder' });
+  });
+
+  it.each([
+    ['a Japanese blank name', '○○さん、北斗物流の冷凍倉庫について20分ほどお伺いできますか。'],
+    ['a Chinese blank company', '想请教您在某某公司负责的海外仓业务，20分钟即可。'],
+    ['a Japanese bracketed slot', '【お名前】様、冷凍倉庫について20分ほどお伺いできますか。'],
+    ['a generic company in Spanish', 'Inés lleva la exportación en Empresa X; ¿15 minutos sobre Brasil?'],
+    ['a capitalised Spanish slot word', 'NOMBRE lleva la exportación en Ribeira; ¿15 minutos sobre Brasil?'],
+    ['an assistant preface in Japanese', '以下は丁寧な依頼文の例です。Ribeiraの輸出について15分お話を伺えますか。'],
+  ])('finds %s', (_kind, whyContact) => {
+    expect(judgeTemplate({ ...good, whyContact }, ines, 'Sam')).toMatchObject({ field: 'whyContact', kind: 'placeholder' });
+  });
+
+  it('finds a Japanese greeting by title to someone other than the contact', () => {
+    const yamamoto = contact({ name: '山本 恵', company: '北斗物流' });
+    expect(judgeTemplate({ ...good, whyContact: '田中部長、冷凍倉庫について20分ほどお伺いできますか。' }, yamamoto, 'Sam')).toMatchObject({ kind: 'other-person', detail: '田中' });
+    expect(judgeTemplate({ ...good, whyContact: '山本部長、冷凍倉庫について20分ほどお伺いできますか。' }, yamamoto, 'Sam').kind).toBeNull();
+  });
+
+  it.each([
+    'Here is my one request: 15 minutes with Inés on how Ribeira ships to Brazil.',
+    "Inés built Portugal's first olive-oil export desk to Brazil. Could I ask her which certificates took longest? 15 minutes.",
+    'Inés ran export at Sovena before Ribeira; 15 minutes on Brazil?',
+    "I'd like Inés to review our label before sending it to the Brazilian regulator. 15 minutes.",
+    'Inés runs export at Ribeira. One question on Brazilian labels [see attached PDF]. 15 minutes.',
+  ])('does not take ordinary wording for a leftover: %s', (whyContact) => {
+    expect(judgeTemplate({ ...good, whyContact }, ines, 'Sam').kind).toBeNull();
+  });
+
+  it('finds a placeholder left in the blurb', () => {
+    expect(judgeTemplate({ ...good, blurb: 'Ana Lopes, buyer at Sonae. [ADD ONE LINE ABOUT FUNDRAISING HISTORY HERE]' }, ines, 'Sam')).toMatchObject({ field: 'blurb', kind: 'placeholder' });
+  });
+
+  it('finds a Chinese greeting with an honorific prefix to someone else', () => {
+    const sun = contact({ name: '孙雅婷', company: '远航电商' });
+    expect(judgeTemplate({ ...good, whyContact: '尊敬的李总：您好！想约您20分钟聊聊海外仓。' }, sun, 'Sam')).toMatchObject({ kind: 'other-person', detail: '李' });
+  });
+
+  it('finds the contact placed at a company that is not theirs, but not a past employer next to the current one', () => {
+    expect(judgeTemplate({ ...good, whyContact: 'Inés runs export at Azeites Douro; 15 minutes on Brazil?' }, ines, 'Sam')).toMatchObject({ kind: 'other-company', detail: 'Azeites Douro' });
+    expect(judgeTemplate({ ...good, whyContact: "Inés built Sovena's Brazil desk; 15 minutes on how?" }, ines, 'Sam')).toMatchObject({ kind: 'other-company', detail: 'Sovena' });
+    expect(judgeTemplate({ ...good, whyContact: 'Inés ran export at Sovena before Ribeira; 15 minutes on Brazil?' }, ines, 'Sam').kind).toBeNull();
   });
 
   it('finds a greeting to someone other than the contact, but not "Hi, hope you are well"', () => {

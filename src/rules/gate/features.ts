@@ -9,7 +9,7 @@ import { ABSTRACT, FLATTERY, count, type Lexicon, matches } from './lexicon.ts';
 export interface TextFacts {
   raw: string;
   folded: string;
-  tokens: Token[];
+  tokens: readonly Token[];
   /** Word count; a CJK token counts for its characters over two (roughly one word per two characters). */
   wordCount: number;
   years: string[];
@@ -30,13 +30,13 @@ const SENTENCE_WORDS = new Set(
     'i we you he she they it my our your his her their the a an this that these those hi hello hey dear thanks thank please as at in on for with from to of and but or so if when while since after before during because also then there here what which who how why where would could can will should may might do does did is are was were be been being have has had not no yes just only even still both each every all any some most many much more one two three ' +
     'yo nosotros usted ustedes el ella ellos mi mis tu tus su sus nuestro nuestra la las los un una este esta soy somos es son fue fui trabaje trabajamos hola me te le se que como por para con en de del y o pero si cuando ' +
     'eu nos voce ele ela eles meu minha seu sua o os um uma sou somos e foi fui trabalhei trabalhamos ola oi com em do da no na mas quando ' +
-    'ich wir sie er es mein meine unser unsere ihr ihre dein deine der die das ein eine einen bin sind ist war waren hallo liebe lieber mit bei fur von und aber wenn als ' +
+    'ich wir sie er es mein meine unser unsere ihr ihre dein deine der die das ein eine einen bin sind ist war waren hallo liebe lieber mit bei fur von und aber wenn als sein seine seinen seinem seiner ihren ihrem ihrer einem konnte konnten konnen wurde wurden ware kurz ' +
     'je nous vous il elle ils elles mon ma mes notre nos votre vos le les une ce cette suis sommes est etait bonjour salut avec chez pour dans et mais quand ' +
     'io noi lei lui loro mio mia nostro nostra suo sua il lo gli uno sono siamo era ciao con presso per di e ma quando'
   ).split(' '),
 );
 
-const GERMAN = /(?<![\p{L}])(?:und|der|die|das|ist|wir|ich|nicht|mit|fur|sie|bei|ein|eine|zu|auf|haben|habe|hast|du|dich|dir|uns|mein|meine|meinen|warst|waren|bis|sind|im)(?![\p{L}])/gu;
+const GERMAN = /(?<![\p{L}])(?:und|der|die|das|ist|wir|ich|nicht|mit|fur|sie|bei|ein|eine|zu|auf|haben|habe|hast|du|dich|dir|uns|mein|meine|meinen|warst|waren|bis|sind|im|sich|sein|seine|seinen|seinem|er|ware|auch|nur|noch|schon|kann|konnte|wurde|uber|zum|zur|dem|dass|kurz|ihm|ihn|euch)(?![\p{L}])/gu;
 const ORG_SUFFIX_CJK = /大学|大學|会社|株式|銀行|银行|公司|集团|研究所|研究院|医院|病院|学院|高校|대학|회사|은행|연구소|병원|그룹|कंपनी|विश्वविद्यालय|बैंक|[\u30A0-\u30FF]{3,}/u;
 
 function isCapitalised(t: Token): boolean {
@@ -54,7 +54,7 @@ function sentenceStart(text: string, index: number): boolean {
  * capitalised inside a sentence, a run of capitalised words (a full name),
  * acronyms (EY, 3M, SOC), words with digits or inner capitals (iPhone, B2B).
  */
-export function properNouns(raw: string, tokens: Token[], german: boolean): string[] {
+export function properNouns(raw: string, tokens: readonly Token[], german: boolean): string[] {
   const out: string[] = [];
   tokens.forEach((t, i) => {
     if (CJK.test(t.text) || /^\p{N}+$/u.test(t.text)) return;
@@ -68,7 +68,7 @@ export function properNouns(raw: string, tokens: Token[], german: boolean): stri
     if (inRun) return void out.push(t.text);
     // German capitalises every noun, so there only runs, acronyms, digits and "bei X", "in X" count.
     if (german) {
-      if (prev && /^(?:bei|in|aus|nach|von|vom|zu|an)$/u.test(prev.folded)) out.push(t.text);
+      if (prev && /^(?:bei|in|aus|nach|von|vom|an)$/u.test(prev.folded)) out.push(t.text);
       return;
     }
     if (!sentenceStart(raw, t.index)) out.push(t.text);
@@ -157,7 +157,19 @@ const TITLE_STOP = new Set(
 );
 const HONORIFIC = new Set('dr prof mr mrs ms sir dame herr frau sr sra'.split(' '));
 
+// The same contact is read by the why, template and copy rules of one request.
+const termsOf = new WeakMap<PublicContact, ContactTerms>();
+
 export function contactTerms(c: PublicContact): ContactTerms {
+  let terms = termsOf.get(c);
+  if (!terms) {
+    terms = computeContactTerms(c);
+    termsOf.set(c, terms);
+  }
+  return terms;
+}
+
+function computeContactTerms(c: PublicContact): ContactTerms {
   const toks = (s: string | null | undefined) => (s ? tokenize(s).map((t) => t.folded) : []);
   const name = new Set(toks(c.name).filter((w) => !HONORIFIC.has(w)));
   const company = new Set(toks(c.company).filter((w) => !TITLE_STOP.has(w)));
@@ -168,14 +180,23 @@ export function contactTerms(c: PublicContact): ContactTerms {
   return { name, company, other, cjk };
 }
 
+const HANGUL = /[\uAC00-\uD7AF]/u;
+
 /** Which of the contact's names, company and topic words a text mentions (whole tokens; CJK as substrings). */
 export function mentions(f: TextFacts, terms: ContactTerms): { name: string[]; company: string[]; other: string[] } {
   const found = { name: new Set<string>(), company: new Set<string>(), other: new Set<string>() };
+  const pairs = [[terms.name, found.name], [terms.company, found.company], [terms.other, found.other]] as const;
   for (const t of f.tokens) {
-    // Korean glues particles on (네이버에서): a contact word at the start of a token counts.
-    const forms = [t.folded, t.folded.replace(/'s$|’s$/u, '')];
-    for (const [set, out] of [[terms.name, found.name], [terms.company, found.company], [terms.other, found.other]] as const) {
-      for (const w of set) if (forms.includes(w) || (/[\uAC00-\uD7AF]/u.test(w) && t.folded.startsWith(w))) out.add(w);
+    const bare = t.folded.endsWith('s') ? t.folded.replace(/'s$|’s$/u, '') : t.folded;
+    // "stores" for a Head of Store Ops, "payments" for Payments: a plural is the same word.
+    const singular = t.folded.length > 4 && /[^s']s$/u.test(t.folded) ? t.folded.slice(0, -1) : t.folded;
+    const hangul = HANGUL.test(t.folded);
+    for (const [set, out] of pairs) {
+      if (set.has(t.folded)) out.add(t.folded);
+      if (bare !== t.folded && set.has(bare)) out.add(bare);
+      if (singular !== t.folded && set.has(singular)) out.add(singular);
+      // Korean glues particles on (네이버에서): a contact word at the start of a token counts.
+      if (hangul) for (const w of set) if (HANGUL.test(w) && t.folded.startsWith(w)) out.add(w);
     }
   }
   for (const s of terms.cjk) if (f.folded.includes(s)) found.name.add(s);

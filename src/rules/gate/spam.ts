@@ -16,22 +16,38 @@ export interface SpamVerdict {
   facts: string[];
 }
 
+const FIELDS = ['whyContact', 'howKnow', 'blurb'] as const;
+const LETTER = /\p{L}/gu;
+const UPPER = /\p{Lu}/gu;
+
 export function judgeSpam(fields: { howKnow: string; whyContact: string; blurb: string }): SpamVerdict {
+  // Each field is folded once per request (shared with the other rules) and scanned on its own.
+  let strong: string[] = [];
+  let sales = 0;
+  let links = 0;
+  let letters = 0;
+  let upper = 0;
+  let field: SpamVerdict['field'] | null = null;
+  for (const k of FIELDS) {
+    const text = fields[k];
+    const folded = fold(text);
+    const own = matches(SPAM_STRONG, folded).map((m) => m.text);
+    strong = strong.concat(own);
+    sales += count(SALES, folded);
+    const fieldLinks = k === 'blurb' ? 0 : (text.match(URL) ?? []).length;
+    links += fieldLinks;
+    if (!field && (own.length > 0 || fieldLinks > 0 || (k === 'blurb' && URL.test(text)))) field = k;
+    URL.lastIndex = 0;
+    letters += text.match(LETTER)?.length ?? 0;
+    upper += text.match(UPPER)?.length ?? 0;
+  }
   const all = `${fields.howKnow}\n${fields.whyContact}\n${fields.blurb}`;
-  const folded = fold(all);
-  const strong = matches(SPAM_STRONG, folded).map((m) => m.text);
-  const sales = count(SALES, folded);
-  const links = (`${fields.howKnow}\n${fields.whyContact}`.match(URL) ?? []).length;
   const phones = (all.match(PHONE) ?? []).filter((p) => p.replace(/\D/g, '').length >= 9 && !/^(?:19|20)\d\d\s*[-–]\s*(?:19|20)?\d\d$/.test(p.trim())).length;
   const emojis = (all.match(EMOJI) ?? []).length;
-  const letters = all.replace(/[^\p{L}]/gu, '');
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  const shouting = letters.length >= 20 && upper / letters.length > 0.6;
+  const shouting = letters >= 20 && upper / letters > 0.6;
   const bangs = (all.match(/[!！]{3,}|[?？]{3,}/gu) ?? []).length;
   const price = PRICE.test(all);
   const score = strong.length * 3 + Math.min(links, 2) + Math.min(phones, 1) * 2 + (emojis >= 4 ? 2 : 0) + (shouting ? 2 : 0) + Math.min(bangs, 2) + (price ? 1 : 0) + Math.min(sales, 2);
   const found = [...strong.map((s) => `spam:${s}`), `links:${links}`, `phones:${phones}`, `emoji:${emojis}`, `caps:${shouting}`, `bangs:${bangs}`, `price:${price}`, `sales:${sales}`];
-  const field = (['whyContact', 'howKnow', 'blurb'] as const).find((k) => count(SPAM_STRONG, fold(fields[k])) > 0 || URL.test(fields[k])) ?? 'whyContact';
-  URL.lastIndex = 0;
-  return { blocked: score >= 3, field, facts: found };
+  return { blocked: score >= 3, field: field ?? 'whyContact', facts: found };
 }
