@@ -76,13 +76,6 @@ export function applyTriage(ctx: CoreContext<ContactChange>, by: string, contact
   });
 }
 
-/** "a, b; c" → ['a', 'b', 'c'] as src/rules/tags.ts reads them; a kind refusal for a tag too long or too many. */
-export function parseTags(text: string): string[] {
-  const read = readTags(text);
-  if (!read.ok) throw new DomainError('invalid', read.error);
-  return read.tags;
-}
-
 // ── the chat deck ────────────────────────────────────────────────────────
 
 /**
